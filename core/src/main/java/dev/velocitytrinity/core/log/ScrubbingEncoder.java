@@ -1,0 +1,63 @@
+package dev.velocitytrinity.core.log;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.EncoderBase;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one gate between log events and bytes. It scrubs the event (so structured encoders emit
+ * valid, clean fields), lets the delegate encode it, then scrubs the encoded text once more, which
+ * catches anything the delegate added from places the event view does not cover (logger and thread
+ * names, markers, stack frames).
+ */
+public final class ScrubbingEncoder extends EncoderBase<ILoggingEvent> {
+
+  private final Encoder<ILoggingEvent> delegate;
+  private final SecretScrubber scrubber;
+
+  public ScrubbingEncoder(Encoder<ILoggingEvent> delegate, SecretScrubber scrubber) {
+    this.delegate = delegate;
+    this.scrubber = scrubber;
+  }
+
+  public SecretScrubber scrubber() {
+    return scrubber;
+  }
+
+  @Override
+  public byte[] headerBytes() {
+    return scrubBytes(delegate.headerBytes());
+  }
+
+  @Override
+  public byte[] encode(ILoggingEvent event) {
+    return scrubBytes(delegate.encode(new ScrubbedLoggingEvent(event, scrubber)));
+  }
+
+  @Override
+  public byte[] footerBytes() {
+    return scrubBytes(delegate.footerBytes());
+  }
+
+  private byte[] scrubBytes(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      return bytes;
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    String clean = scrubber.scrub(text);
+    return clean == text ? bytes : clean.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void start() {
+    delegate.start();
+    super.start();
+  }
+
+  @Override
+  public void stop() {
+    delegate.stop();
+    super.stop();
+  }
+}

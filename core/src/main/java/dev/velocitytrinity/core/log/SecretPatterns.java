@@ -1,0 +1,127 @@
+package dev.velocitytrinity.core.log;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The built-in secret and PII patterns. Order matters: specific formats before generic pairs. */
+public final class SecretPatterns {
+
+  private SecretPatterns() {}
+
+  // Names of keys whose values are secrets, in key=value text and JSON alike.
+  private static final String SECRET_KEY =
+      "[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey"
+          + "|access[_-]?key|private[_-]?key|credentials?|auth[_-]?key)[A-Za-z0-9_.-]*";
+
+  /** All built-in patterns, in the order they are applied. */
+  public static List<SecretPattern> defaults() {
+    return List.of(
+        // PEM private keys, also when a JSON encoder has turned the newlines into "\n".
+        new SecretPattern(
+            "private-key",
+            Pattern.compile(
+                "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\\s\\S]*?"
+                    + "(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|\\z)"),
+            0,
+            0,
+            "private key-----"),
+        new SecretPattern(
+            "github-token",
+            Pattern.compile("\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,255}\\b"),
+            0,
+            0,
+            "gh"),
+        new SecretPattern(
+            "github-token",
+            Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,255}\\b"),
+            0,
+            0,
+            "github_pat_"),
+        new SecretPattern(
+            "slack-token",
+            Pattern.compile(
+                "\\bxox[abposre]-[A-Za-z0-9-]{10,250}|\\bxapp-[0-9]-[A-Za-z0-9-]{10,250}"),
+            0,
+            0,
+            "x"),
+        new SecretPattern(
+            "slack-webhook",
+            Pattern.compile("https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]+"),
+            0,
+            0,
+            "hooks.slack.com"),
+        new SecretPattern(
+            "jwt",
+            Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"),
+            0,
+            0,
+            "eyj"),
+        new SecretPattern(
+            "aws-access-key-id",
+            Pattern.compile(
+                "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b"),
+            0,
+            0,
+            "a"),
+        // Credentials in URLs: keep scheme and user, drop the password.
+        new SecretPattern(
+            "password",
+            Pattern.compile(
+                "(\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'<>]*:)[^\\s@/\"'<>]+(@)"),
+            1,
+            2,
+            "://"),
+        // Authorization headers; the scheme word is kept.
+        new SecretPattern(
+            "credentials",
+            Pattern.compile(
+                "(?i)(\\b(?:proxy-)?authorization\\\\?\"?\\s*[:=]\\s*\\\\?\"?"
+                    + "(?:bearer|basic|token|digest|bot)?\\s*)[^\\s\"'\\\\,;]+"),
+            1,
+            0,
+            "authorization"),
+        new SecretPattern(
+            "credentials",
+            Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/=-]{8,}"),
+            1,
+            0,
+            "bearer"),
+        // JSON pairs ("password": "x"), also inside an escaped JSON string (\"password\":\"x\").
+        new SecretPattern(
+            "secret",
+            Pattern.compile(
+                "(?i)((\\\\?)\""
+                    + SECRET_KEY
+                    + "\\2\"\\s*:\\s*\\2\")(?:[^\"\\\\]|\\\\(?!\"))*+(\\2\")"),
+            1,
+            3,
+            ""),
+        // key=value and key: value pairs in text, quoted or not.
+        new SecretPattern(
+            "secret",
+            Pattern.compile(
+                "(?i)(\\b"
+                    + SECRET_KEY
+                    + "\\s*(?:=|:(?!//))\\s*['\"]?)(?!<redacted)[^\\s'\"&,;<>]+"),
+            1,
+            0,
+            ""),
+        // AWS secret access keys: 40 base64 characters with upper, lower case and a digit
+        // (a git SHA is lower-case hex, so it is never taken for one).
+        new SecretPattern(
+            "aws-secret-key",
+            Pattern.compile(
+                "(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])"
+                    + "(?=[A-Za-z0-9/+]{0,39}[0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"),
+            0,
+            0,
+            ""),
+        new SecretPattern(
+            "email",
+            Pattern.compile(
+                "\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b"),
+            0,
+            0,
+            "@"));
+  }
+}
