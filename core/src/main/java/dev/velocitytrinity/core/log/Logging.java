@@ -35,6 +35,9 @@ public final class Logging {
   public static void install(
       LoggerContext context, LogSettings settings, SecretScrubber scrubber, OutputStream target) {
     context.reset();
+    if (!context.isStarted()) {
+      context.start();
+    }
     ScrubbingEncoder encoder = new ScrubbingEncoder(delegateEncoder(context, settings), scrubber);
     encoder.setContext(context);
     encoder.start();
