@@ -138,6 +138,7 @@ public final class CliContext {
         project,
         globals.config().isPresent(),
         environment.env(),
-        flagSettings);
+        flagSettings,
+        Optional.of(environment.workingDirectory()));
   }
 }

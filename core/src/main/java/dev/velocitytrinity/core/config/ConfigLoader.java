@@ -49,6 +49,7 @@ public final class ConfigLoader {
     applyFile(
         schema,
         reader,
+        sources,
         sources.userFile(),
         ConfigSource.USER_FILE,
         false,
@@ -58,6 +59,7 @@ public final class ConfigLoader {
     applyFile(
         schema,
         reader,
+        sources,
         sources.projectFile(),
         ConfigSource.PROJECT_FILE,
         sources.projectFileRequired(),
@@ -119,6 +121,7 @@ public final class ConfigLoader {
   private <T> void applyFile(
       ConfigSchema<T> schema,
       YamlConfigReader reader,
+      ConfigSources sources,
       Optional<Path> file,
       ConfigSource source,
       boolean required,
@@ -132,7 +135,7 @@ public final class ConfigLoader {
     if (!required && !Files.exists(path)) {
       return;
     }
-    for (RawValue raw : reader.read(path, path.toString(), source, problems)) {
+    for (RawValue raw : reader.read(path, sources.displayName(path), source, problems)) {
       Setting s = schema.find(raw.key()).orElseThrow();
       if (raw.text() instanceof List<?> list) {
         values.put(s.key(), List.copyOf(list));

@@ -1,6 +1,7 @@
 package dev.velocitytrinity.core.log;
 
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,16 +14,20 @@ import java.util.regex.Pattern;
  * @param pattern what to find
  * @param keepPrefixGroup group whose text is kept before the replacement, or 0
  * @param keepSuffixGroup group whose text is kept after the replacement, or 0
- * @param hint a literal that every match contains (lower case), used to skip the regex cheaply;
- *     empty when no such literal exists
+ * @param mayMatch a cheap test on the lower-cased text that is true whenever the pattern could
+ *     match; it lets most lines skip the regex (most log lines hold no secret at all)
  */
 public record SecretPattern(
-    String kind, Pattern pattern, int keepPrefixGroup, int keepSuffixGroup, String hint) {
+    String kind,
+    Pattern pattern,
+    int keepPrefixGroup,
+    int keepSuffixGroup,
+    Predicate<String> mayMatch) {
 
   public SecretPattern {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(hint, "hint");
+    Objects.requireNonNull(mayMatch, "mayMatch");
     if (keepPrefixGroup < 0 || keepSuffixGroup < 0) {
       throw new IllegalArgumentException("group numbers must not be negative");
     }
@@ -30,7 +35,7 @@ public record SecretPattern(
 
   /** Replaces every match in {@code text}; returns {@code text} itself when nothing matched. */
   String redact(String text, String lowerCaseText) {
-    if (!hint.isEmpty() && !lowerCaseText.contains(hint)) {
+    if (!mayMatch.test(lowerCaseText)) {
       return text;
     }
     Matcher m = pattern.matcher(text);

@@ -1,6 +1,7 @@
 package dev.velocitytrinity.core.log;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The built-in secret and PII patterns. Order matters: specific formats before generic pairs. */
@@ -8,10 +9,59 @@ public final class SecretPatterns {
 
   private SecretPatterns() {}
 
+  // Words of SECRET_KEY, lower case: a line with none of them cannot hold a key=value secret.
+  private static final String[] SECRET_KEY_WORDS = {
+    "pass", "pwd", "secret", "token", "key", "credential"
+  };
+
+  private static Predicate<String> contains(String literal) {
+    return text -> text.contains(literal);
+  }
+
+  private static Predicate<String> anyOf(String... literals) {
+    return text -> {
+      for (String literal : literals) {
+        if (text.contains(literal)) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  private static boolean mentionsSecretKey(String text) {
+    for (String word : SECRET_KEY_WORDS) {
+      if (text.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the text has 40 base64 characters in a row, the shape of an AWS secret key. */
+  private static boolean hasBase64Run40(String text) {
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean base64 =
+          (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '/'
+              || c == '+'
+              || (c >= 'A' && c <= 'Z');
+      run = base64 ? run + 1 : 0;
+      if (run >= 40) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Names of keys whose values are secrets, in key=value text and JSON alike.
-  private static final String SECRET_KEY =
-      "[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey"
-          + "|access[_-]?key|private[_-]?key|credentials?|auth[_-]?key)[A-Za-z0-9_.-]*";
+  private static final String SECRET_WORDS =
+      "password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey"
+          + "|access[_-]?key|private[_-]?key|credentials?|auth[_-]?key";
+  private static final String SECRET_KEY = "[A-Za-z0-9_.-]*(?:" + SECRET_WORDS + ")[A-Za-z0-9_.-]*";
 
   /** All built-in patterns, in the order they are applied. */
   public static List<SecretPattern> defaults() {
@@ -24,45 +74,45 @@ public final class SecretPatterns {
                     + "(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|\\z)"),
             0,
             0,
-            "private key-----"),
+            contains("private key-----")),
         new SecretPattern(
             "github-token",
             Pattern.compile("\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,255}\\b"),
             0,
             0,
-            "gh"),
+            contains("gh")),
         new SecretPattern(
             "github-token",
             Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,255}\\b"),
             0,
             0,
-            "github_pat_"),
+            contains("github_pat_")),
         new SecretPattern(
             "slack-token",
             Pattern.compile(
                 "\\bxox[abposre]-[A-Za-z0-9-]{10,250}|\\bxapp-[0-9]-[A-Za-z0-9-]{10,250}"),
             0,
             0,
-            "x"),
+            anyOf("xox", "xapp-")),
         new SecretPattern(
             "slack-webhook",
             Pattern.compile("https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]+"),
             0,
             0,
-            "hooks.slack.com"),
+            contains("hooks.slack.com")),
         new SecretPattern(
             "jwt",
             Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"),
             0,
             0,
-            "eyj"),
+            contains("eyj")),
         new SecretPattern(
             "aws-access-key-id",
             Pattern.compile(
                 "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b"),
             0,
             0,
-            "a"),
+            anyOf("akia", "asia", "abia", "acca", "agpa", "aida", "aroa", "anpa", "anva", "aipa")),
         // Credentials in URLs: keep scheme and user, drop the password.
         new SecretPattern(
             "password",
@@ -70,7 +120,7 @@ public final class SecretPatterns {
                 "(\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'<>]*:)[^\\s@/\"'<>]+(@)"),
             1,
             2,
-            "://"),
+            contains("://")),
         // Authorization headers; the scheme word is kept.
         new SecretPattern(
             "credentials",
@@ -79,13 +129,13 @@ public final class SecretPatterns {
                     + "(?:bearer|basic|token|digest|bot)?\\s*)[^\\s\"'\\\\,;]+"),
             1,
             0,
-            "authorization"),
+            contains("authorization")),
         new SecretPattern(
             "credentials",
             Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/=-]{8,}"),
             1,
             0,
-            "bearer"),
+            contains("bearer")),
         // JSON pairs ("password": "x"), also inside an escaped JSON string (\"password\":\"x\").
         new SecretPattern(
             "secret",
@@ -95,17 +145,20 @@ public final class SecretPatterns {
                     + "\\2\"\\s*:\\s*\\2\")(?:[^\"\\\\]|\\\\(?!\"))*+(\\2\")"),
             1,
             3,
-            ""),
-        // key=value and key: value pairs in text, quoted or not.
+            SecretPatterns::mentionsSecretKey),
+        // key=value and key: value pairs in text, quoted or not. The match starts at the secret
+        // word rather than the key's start (DB_PASSWORD): the key is kept anyway, and starting at a
+        // literal alternation avoids backtracking over every word of the line.
         new SecretPattern(
             "secret",
             Pattern.compile(
-                "(?i)(\\b"
-                    + SECRET_KEY
+                "(?i)((?:"
+                    + SECRET_WORDS
+                    + ")[A-Za-z0-9_.-]*"
                     + "\\s*(?:=|:(?!//))\\s*['\"]?)(?!<redacted)[^\\s'\"&,;<>]+"),
             1,
             0,
-            ""),
+            SecretPatterns::mentionsSecretKey),
         // AWS secret access keys: 40 base64 characters with upper, lower case and a digit
         // (a git SHA is lower-case hex, so it is never taken for one).
         new SecretPattern(
@@ -115,13 +168,13 @@ public final class SecretPatterns {
                     + "(?=[A-Za-z0-9/+]{0,39}[0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"),
             0,
             0,
-            ""),
+            SecretPatterns::hasBase64Run40),
         new SecretPattern(
             "email",
             Pattern.compile(
                 "\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b"),
             0,
             0,
-            "@"));
+            contains("@")));
   }
 }

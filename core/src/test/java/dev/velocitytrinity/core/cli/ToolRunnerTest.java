@@ -205,8 +205,7 @@ class ToolRunnerTest {
     Result r = run("echo");
 
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err())
-        .isEqualTo(dir.resolve("sample.yml") + ":1:1: error: workers must be between 1 and 8\n");
+    assertThat(r.err()).isEqualTo("sample.yml:1:1: error: workers must be between 1 and 8\n");
   }
 
   @Test
@@ -214,7 +213,7 @@ class ToolRunnerTest {
     Result r = run("config", "show", "--config", "missing.yml");
 
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err()).isEqualTo(dir.resolve("missing.yml") + ": error: file not found\n");
+    assertThat(r.err()).isEqualTo("missing.yml: error: file not found\n");
   }
 
   @Test
@@ -227,7 +226,7 @@ class ToolRunnerTest {
 
     assertThat(text.code()).isZero();
     assertThat(text.out())
-        .contains("workers", "3", dir.resolve("sample.yml") + ":1:1")
+        .contains("workers", "3", "sample.yml:1:1")
         .contains("token", "****", "env SAMPLE_TOKEN")
         .doesNotContain("tok-very-secret-1234");
     JsonNode doc = new ObjectMapper().readTree(json.out());

@@ -1,0 +1,120 @@
+package dev.velocitytrinity.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Timeout(120)
+class LaunchersIT {
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dep-ci", "livepatch", "livepatch-agent", "quantum"})
+  void version_eachTool_printsNameAndBuildVersion(String tool) throws Exception {
+    Launcher.Result r = Launcher.run(dir, Map.of(), Launcher.bin(tool), "--version");
+
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.out()).startsWith(tool + " 0.1.0");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dep-ci", "livepatch", "livepatch-agent", "quantum"})
+  void configShowJson_eachTool_isValidJsonWithEverySetting(String tool) throws Exception {
+    Launcher.Result r =
+        Launcher.run(dir, Map.of(), Launcher.bin(tool), "config", "show", "--format", "json");
+
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.get("tool").asText()).isEqualTo(tool);
+    assertThat(doc.get("settings")).isNotEmpty();
+    doc.get("settings").forEach(s -> assertThat(s.get("source").asText()).isEqualTo("default"));
+  }
+
+  @Test
+  void configShow_badConfigFile_exit2WithFileLineColumn() throws Exception {
+    Files.writeString(dir.resolve("quantum.yml"), "queue:\n  speculationDepth: 0\n");
+
+    Launcher.Result r = Launcher.run(dir, Map.of(), Launcher.bin("quantum"), "config", "show");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo("quantum.yml:2:3: error: queue.speculationDepth must be between 1 and 64\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void configShow_unknownKeyInFileGivenByFlag_suggestsFix() throws Exception {
+    Path file = dir.resolve("custom.yml");
+    Files.writeString(file, "redis:\n  ulr: redis://localhost:6379\n");
+
+    Launcher.Result r =
+        Launcher.run(
+            dir, Map.of(), Launcher.bin("quantum"), "config", "show", "--config", "custom.yml");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "custom.yml:2:3: error: unknown setting 'redis.ulr'; did you mean 'redis.url'?\n");
+  }
+
+  @Test
+  void secretFromEnv_neverPrintedInOutputOrLogs() throws Exception {
+    String secret = "Zq9-env-secret-value-7781";
+    Map<String, String> env = Map.of("QUANTUM_REDIS_PASSWORD", secret);
+
+    Launcher.Result text =
+        Launcher.run(dir, env, Launcher.bin("quantum"), "--verbose", "config", "show");
+    Launcher.Result json =
+        Launcher.run(dir, env, Launcher.bin("quantum"), "config", "show", "--format", "json", "-v");
+
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).contains("redis.password").contains("****");
+    assertThat(json.exitCode()).isZero();
+    assertThat(Stream.of(text.all(), json.all())).noneMatch(s -> s.contains(secret));
+  }
+
+  @Test
+  void usageError_exit2OneLineNoStackTrace() throws Exception {
+    Launcher.Result r = Launcher.run(dir, Map.of(), Launcher.bin("dep-ci"), "--no-such-flag");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("dep-ci: error: Unknown option: '--no-such-flag'");
+    assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void launcher_calledThroughSymlink_findsItsLibraries() throws Exception {
+    Path link = dir.resolve("dep-ci-link");
+    Files.createSymbolicLink(link, Launcher.bin("dep-ci"));
+
+    Launcher.Result r = Launcher.run(dir, Map.of(), link, "--version");
+
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.out()).startsWith("dep-ci ");
+  }
+
+  @Test
+  void packaging_leavesCdsArchivesCompletionScriptsAndWindowsTwins() throws Exception {
+    Path dist = Launcher.dist();
+    for (String tool : new String[] {"dep-ci", "livepatch", "livepatch-agent", "quantum"}) {
+      assertThat(dist.resolve("bin/" + tool + ".cmd")).content().contains("-jar");
+      assertThat(dist.resolve("completion/" + tool + ".bash")).content().contains("complete");
+      try (Stream<Path> archives = Files.list(dist.resolve("lib/cds"))) {
+        assertThat(archives.map(p -> p.getFileName().toString()))
+            .anyMatch(name -> name.startsWith(tool + "-") && name.endsWith(".jsa"));
+      }
+    }
+  }
+}
