@@ -26,9 +26,16 @@ final class Launcher {
     return Path.of(dist).toAbsolutePath().normalize();
   }
 
+  static boolean windows() {
+    return System.getProperty("os.name", "")
+        .toLowerCase(java.util.Locale.ROOT)
+        .startsWith("windows");
+  }
+
+  /** The launcher a user of this OS runs: the shell script, or its .cmd twin on Windows. */
   static Path bin(String tool) {
-    Path launcher = dist().resolve("bin").resolve(tool);
-    if (!Files.isExecutable(launcher)) {
+    Path launcher = dist().resolve("bin").resolve(windows() ? tool + ".cmd" : tool);
+    if (!Files.isRegularFile(launcher)) {
       throw new IllegalStateException(launcher + " is missing: the distribution module builds it");
     }
     return launcher;
@@ -37,6 +44,9 @@ final class Launcher {
   static Result run(Path workingDir, Map<String, String> env, Path launcher, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
+    if (launcher.toString().endsWith(".cmd")) {
+      command.addAll(List.of("cmd.exe", "/c"));
+    }
     command.add(launcher.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());

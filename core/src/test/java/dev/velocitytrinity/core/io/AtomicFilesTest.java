@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
@@ -28,6 +30,7 @@ class AtomicFilesTest {
   }
 
   @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC}) // POSIX permissions; Windows ACLs are out of scope
   void writePrivate_key_isOwnerOnly() throws IOException {
     Path key = dir.resolve("client.key");
 
@@ -39,6 +42,7 @@ class AtomicFilesTest {
   }
 
   @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC}) // POSIX permissions
   void write_normalFile_isWorldReadable() throws IOException {
     Path file = dir.resolve("plain.txt");
 
