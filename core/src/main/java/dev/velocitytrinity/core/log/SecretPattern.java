@@ -1,7 +1,7 @@
 package dev.velocitytrinity.core.log;
 
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,20 +14,21 @@ import java.util.regex.Pattern;
  * @param pattern what to find
  * @param keepPrefixGroup group whose text is kept before the replacement, or 0
  * @param keepSuffixGroup group whose text is kept after the replacement, or 0
- * @param mayMatch a cheap test on the lower-cased text that is true whenever the pattern could
- *     match; it lets most lines skip the regex (most log lines hold no secret at all)
+ * @param searchFrom a cheap look at the lower-cased text: -1 when the pattern cannot match, else
+ *     the earliest index a match could start at. Most log lines hold no secret, so most skip the
+ *     regex entirely; the others skip the part of the line before the first clue.
  */
 public record SecretPattern(
     String kind,
     Pattern pattern,
     int keepPrefixGroup,
     int keepSuffixGroup,
-    Predicate<String> mayMatch) {
+    ToIntFunction<String> searchFrom) {
 
   public SecretPattern {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(mayMatch, "mayMatch");
+    Objects.requireNonNull(searchFrom, "searchFrom");
     if (keepPrefixGroup < 0 || keepSuffixGroup < 0) {
       throw new IllegalArgumentException("group numbers must not be negative");
     }
@@ -35,11 +36,13 @@ public record SecretPattern(
 
   /** Replaces every match in {@code text}; returns {@code text} itself when nothing matched. */
   String redact(String text, String lowerCaseText) {
-    if (!mayMatch.test(lowerCaseText)) {
+    int from = searchFrom.applyAsInt(lowerCaseText);
+    if (from < 0) {
       return text;
     }
     Matcher m = pattern.matcher(text);
-    if (!m.find()) {
+    // Lower-casing can change the length of some non-ASCII text; then the index is not usable.
+    if (!m.find(lowerCaseText.length() == text.length() ? from : 0)) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length());

@@ -1,7 +1,7 @@
 package dev.velocitytrinity.core.log;
 
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /** The built-in secret and PII patterns. Order matters: specific formats before generic pairs. */
@@ -14,32 +14,51 @@ public final class SecretPatterns {
     "pass", "pwd", "secret", "token", "key", "credential"
   };
 
-  private static Predicate<String> contains(String literal) {
-    return text -> text.contains(literal);
+  // For patterns whose clue may sit anywhere inside the match: search the whole line when present.
+  private static ToIntFunction<String> contains(String literal) {
+    return text -> text.contains(literal) ? 0 : -1;
   }
 
-  private static Predicate<String> anyOf(String... literals) {
+  private static ToIntFunction<String> anyOf(String... literals) {
     return text -> {
       for (String literal : literals) {
         if (text.contains(literal)) {
-          return true;
+          return 0;
         }
       }
-      return false;
+      return -1;
     };
   }
 
-  private static boolean mentionsSecretKey(String text) {
+  // Any secret-key word anywhere: the JSON pattern starts at the key's opening quote, before it.
+  private static int mentionsSecretKey(String text) {
     for (String word : SECRET_KEY_WORDS) {
       if (text.contains(word)) {
-        return true;
+        return 0;
       }
     }
-    return false;
+    return -1;
   }
 
-  /** True when the text has 40 base64 characters in a row, the shape of an AWS secret key. */
-  private static boolean hasBase64Run40(String text) {
+  // How each alternative of SECRET_WORDS begins.
+  private static final String[] SECRET_WORD_STARTS = {
+    "pass", "pwd", "secret", "token", "api", "access", "private", "credential", "auth"
+  };
+
+  // The text pair pattern starts at its secret word, so nothing before the first word can match.
+  private static int firstSecretWord(String text) {
+    int first = -1;
+    for (String word : SECRET_WORD_STARTS) {
+      int at = text.indexOf(word);
+      if (at >= 0 && (first < 0 || at < first)) {
+        first = at;
+      }
+    }
+    return first;
+  }
+
+  /** Where the first run of 40 base64 characters starts (an AWS secret key's shape), or -1. */
+  private static int base64Run40(String text) {
     int run = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -51,10 +70,10 @@ public final class SecretPatterns {
               || (c >= 'A' && c <= 'Z');
       run = base64 ? run + 1 : 0;
       if (run >= 40) {
-        return true;
+        return i - 39;
       }
     }
-    return false;
+    return -1;
   }
 
   // Names of keys whose values are secrets, in key=value text and JSON alike.
@@ -158,7 +177,7 @@ public final class SecretPatterns {
                     + "\\s*(?:=|:(?!//))\\s*['\"]?)(?!<redacted)[^\\s'\"&,;<>]+"),
             1,
             0,
-            SecretPatterns::mentionsSecretKey),
+            SecretPatterns::firstSecretWord),
         // AWS secret access keys: 40 base64 characters with upper, lower case and a digit
         // (a git SHA is lower-case hex, so it is never taken for one).
         new SecretPattern(
@@ -168,7 +187,7 @@ public final class SecretPatterns {
                     + "(?=[A-Za-z0-9/+]{0,39}[0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"),
             0,
             0,
-            SecretPatterns::hasBase64Run40),
+            SecretPatterns::base64Run40),
         new SecretPattern(
             "email",
             Pattern.compile(
