@@ -6,8 +6,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The options every command accepts, before or after the subcommand name. Picocli binds them to
- * whichever command they were typed on; {@link Globals#from} reads them back from the whole parse.
+ * The options every command accepts, before or after the subcommand name. Enum values are matched
+ * case-insensitively (the runner turns that on), so {@code --format json} works. Picocli binds them
+ * to whichever command they were typed on; {@link Globals#from} reads them back from the whole
+ * parse.
  */
 public final class GlobalOptions {
 
@@ -27,7 +29,6 @@ public final class GlobalOptions {
       names = "--format",
       scope = ScopeType.INHERIT,
       paramLabel = "text|json",
-      converter = Globals.FormatConverter.class,
       description = "Output format: text for people (default), json for scripts.")
   OutputFormat format;
 
@@ -35,7 +36,6 @@ public final class GlobalOptions {
       names = "--log-format",
       scope = ScopeType.INHERIT,
       paramLabel = "text|json",
-      converter = Globals.LogFormatConverter.class,
       description = "Log line format on stderr: text (default) or json (one object per line).")
   LogFormat logFormat;
 

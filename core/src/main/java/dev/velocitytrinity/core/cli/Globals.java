@@ -3,11 +3,8 @@ package dev.velocitytrinity.core.cli;
 import dev.velocitytrinity.core.log.LogFormat;
 import dev.velocitytrinity.core.log.LogSettings;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.event.Level;
-import picocli.CommandLine;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.ParseResult;
 
 /** The global options as the whole command line set them. */
@@ -55,31 +52,5 @@ public record Globals(
 
   public boolean json() {
     return format == OutputFormat.JSON;
-  }
-
-  static final class FormatConverter implements ITypeConverter<OutputFormat> {
-    @Override
-    public OutputFormat convert(String value) {
-      return switch (value.toLowerCase(Locale.ROOT)) {
-        case "text" -> OutputFormat.TEXT;
-        case "json" -> OutputFormat.JSON;
-        default ->
-            throw new CommandLine.TypeConversionException(
-                "expected text or json, got '" + value + "'");
-      };
-    }
-  }
-
-  static final class LogFormatConverter implements ITypeConverter<LogFormat> {
-    @Override
-    public LogFormat convert(String value) {
-      return switch (value.toLowerCase(Locale.ROOT)) {
-        case "text" -> LogFormat.TEXT;
-        case "json" -> LogFormat.JSON;
-        default ->
-            throw new CommandLine.TypeConversionException(
-                "expected text or json, got '" + value + "'");
-      };
-    }
   }
 }
