@@ -13,7 +13,7 @@ median_ms() {  # runs the command $runs times, prints the median wall time in ms
   local times=() start end
   for ((i = 0; i < runs; i++)); do
     start=$(date +%s%N)
-    "$@" >/dev/null
+    "$@" >/dev/null 2>&1
     end=$(date +%s%N)
     times+=($(((end - start) / 1000000)))
   done

@@ -84,7 +84,6 @@ public final class ToolRunner {
   private int executionError(CliContext context, Exception ex, ParseResult parse) {
     PrintWriter err = context.err();
     boolean stacktrace = Globals.from(parse).stacktrace();
-    Throwable cause = ex;
     int code;
     if (ex instanceof ConfigException config) {
       for (ConfigProblem problem : config.problems()) {
@@ -107,7 +106,7 @@ public final class ToolRunner {
     }
     if (stacktrace) {
       StringWriter trace = new StringWriter();
-      cause.printStackTrace(new PrintWriter(trace));
+      ex.printStackTrace(new PrintWriter(trace));
       err.print(context.scrubber().scrub(trace.toString()));
     }
     return code;
