@@ -16,7 +16,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Quantum Merge: a speculative merge queue.",
-    subcommands = {ConfigCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      WorkerCommand.class,
+      EnqueueCommand.class,
+      DequeueCommand.class,
+      StatusCommand.class,
+      PauseCommand.class,
+      ResumeCommand.class,
+      SimulateCommand.class,
+      ConfigCommand.class
+    })
 public final class QuantumCli extends RootCommand {
 
   public static void main(String[] args) {

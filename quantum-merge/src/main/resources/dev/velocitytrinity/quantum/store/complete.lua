@@ -1,0 +1,11 @@
+-- Report a build result once and acknowledge the job, atomically.
+-- KEYS: 1 done set, 2 results stream, 3 jobs stream.
+-- ARGV: 1 'queue#build', 2 queue, 3 build, 4 passed, 5 worker, 6 job group, 7 job id.
+-- Returns 1 when this call reported the result, 0 when another worker already had.
+local first = redis.call('SADD', KEYS[1], ARGV[1])
+if first == 1 then
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', '100000', '*', 'queue', ARGV[2], 'build', ARGV[3],
+    'passed', ARGV[4], 'worker', ARGV[5])
+end
+redis.call('XACK', KEYS[3], ARGV[6], ARGV[7])
+return first

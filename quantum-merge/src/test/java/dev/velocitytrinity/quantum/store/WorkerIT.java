@@ -1,0 +1,121 @@
+package dev.velocitytrinity.quantum.store;
+
+import static dev.velocitytrinity.quantum.store.QueueFixture.QUEUE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.velocitytrinity.quantum.executor.BuildExecutor;
+import dev.velocitytrinity.quantum.executor.Worker;
+import dev.velocitytrinity.quantum.queue.QueuePolicy;
+import dev.velocitytrinity.quantum.scheduler.Scheduler;
+import dev.velocitytrinity.testing.redis.RedisIT;
+import dev.velocitytrinity.testing.redis.RedisServerInfo;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@RedisIT
+@Timeout(60)
+class WorkerIT {
+
+  private static final QueuePolicy POLICY = QueuePolicy.serial();
+
+  @Test
+  void claim_workerKilledMidJob_jobIsReclaimedAndFinishedOnce(RedisServerInfo server)
+      throws Exception {
+    QueueFixture f = new QueueFixture(server);
+    try (RedisConnection connection = f.connect();
+        RedisConnection doomedConnection = f.connect()) {
+      RedisQueueStore store = f.store(connection);
+      f.enqueue(store, POLICY, 1);
+      CountDownLatch started = new CountDownLatch(1);
+      CountDownLatch never = new CountDownLatch(1);
+      BuildExecutor hangs =
+          (request, cancellation) -> {
+            started.countDown();
+            never.await();
+            throw new AssertionError("unreachable");
+          };
+      Worker doomed =
+          new Worker(
+              f.jobs(doomedConnection),
+              hangs,
+              "doomed",
+              Duration.ofMillis(300),
+              Duration.ofMillis(100),
+              f.clock);
+      AtomicReference<Throwable> died = new AtomicReference<>();
+      Thread doomedThread =
+          new Thread(
+              () -> {
+                try {
+                  doomed.runOnce(Duration.ofSeconds(1));
+                } catch (Throwable t) {
+                  died.set(t);
+                }
+              });
+      doomedThread.start();
+      started.await();
+
+      // Kill it mid-build: the thread dies and its connection goes away without an ack.
+      doomedThread.interrupt();
+      doomedThread.join(10_000);
+      doomedConnection.close();
+      assertThat(died.get()).isInstanceOf(InterruptedException.class);
+      assertThat(f.jobs(connection).pendingJobs()).isEqualTo(1);
+
+      Worker rescuer = f.instantWorker(connection, "rescuer", Set.of());
+      AtomicReference<Optional<Worker.Done>> done = new AtomicReference<>(Optional.empty());
+      Loops.await(
+          Duration.ofSeconds(20),
+          "the job to be reclaimed",
+          () -> {
+            try {
+              done.set(rescuer.runOnce(Duration.ofMillis(50)));
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+            return done.get().isPresent();
+          });
+
+      Worker.Done rescued = done.get().orElseThrow();
+      assertThat(rescued.job().deliveries()).isGreaterThan(1);
+      assertThat(rescued.reported()).isTrue();
+      RedisBuildJobs jobs = f.jobs(connection);
+      assertThat(jobs.pendingJobs()).isZero();
+      assertThat(jobs.resultsFor(QUEUE, rescued.job().buildId())).isEqualTo(1);
+      // The first worker coming back late does not report a second result.
+      assertThat(jobs.complete(rescued.job(), true, "doomed")).isFalse();
+      assertThat(jobs.resultsFor(QUEUE, rescued.job().buildId())).isEqualTo(1);
+
+      Scheduler scheduler = f.scheduler(connection, "s", POLICY, Duration.ofSeconds(5));
+      scheduler.runOnce(Duration.ZERO);
+      assertThat(store.mergedPrs(QUEUE)).containsExactly(1);
+    }
+  }
+
+  @Test
+  void runOnce_cancelledBuild_isAbandonedWithoutResult(RedisServerInfo server) throws Exception {
+    QueueFixture f = new QueueFixture(server);
+    QueuePolicy policy = QueuePolicy.speculative(2);
+    try (RedisConnection connection = f.connect()) {
+      RedisQueueStore store = f.store(connection);
+      f.enqueue(store, policy, 1);
+      f.enqueue(store, policy, 2);
+      store.apply(QUEUE, policy, Optional.empty(), s -> f.planner.dequeue(s, 1));
+      Worker worker = f.instantWorker(connection, "w", Set.of());
+
+      Worker.Done first = worker.runOnce(Duration.ZERO).orElseThrow();
+      Worker.Done second = worker.runOnce(Duration.ZERO).orElseThrow();
+      Worker.Done third = worker.runOnce(Duration.ZERO).orElseThrow();
+
+      assertThat(first.reported()).isFalse();
+      assertThat(second.reported()).isFalse();
+      assertThat(third.job().entries()).extracting(e -> e.pr()).containsExactly(2);
+      assertThat(third.reported()).isTrue();
+    }
+  }
+}
