@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Syncs a local folder into a running container over mutually-authenticated TLS.",
-    subcommands = {ConfigCommand.class})
+    subcommands = {SyncCommand.class, CertsCommand.class, ConfigCommand.class})
 public final class LivePatchCli extends RootCommand {
 
   public static void main(String[] args) {

@@ -2,7 +2,11 @@ package dev.velocitytrinity.livepatch.cli.config;
 
 import dev.velocitytrinity.core.config.ConfigSchema;
 import dev.velocitytrinity.core.config.Doc;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
+import java.time.Duration;
 
 /** The livepatch CLI's settings; field initialisers are the defaults. */
 public final class LivePatchConfig {
@@ -13,8 +17,22 @@ public final class LivePatchConfig {
   @Doc("The agent to sync with.")
   Agent agent = new Agent();
 
+  @Doc("TLS material for talking to the agent.")
+  Tls tls = new Tls();
+
+  @Doc("How syncs behave.")
+  Sync sync = new Sync();
+
   public Agent agent() {
     return agent;
+  }
+
+  public Tls tls() {
+    return tls;
+  }
+
+  public Sync sync() {
+    return sync;
   }
 
   /** The {@code agent.*} settings. */
@@ -23,8 +41,66 @@ public final class LivePatchConfig {
     @Pattern(regexp = "^$|^[^\\s:]+:\\d{1,5}$", message = "must be host:port")
     String address = "";
 
+    @Doc("Name the agent's certificate must carry.")
+    @Pattern(regexp = "^[A-Za-z0-9._-]{1,253}$", message = "must be a DNS-style name")
+    String name = "livepatch-agent";
+
     public String address() {
       return address;
+    }
+
+    public String name() {
+      return name;
+    }
+  }
+
+  /** The {@code tls.*} settings. */
+  public static final class Tls {
+    @Doc("Directory made by 'livepatch certs init' (client.crt, client.key, ca.crt).")
+    Path certs = null;
+
+    @Doc("Client certificate (PEM); overrides client.crt in tls.certs.")
+    Path cert = null;
+
+    @Doc("Client private key (PEM, PKCS#8); overrides client.key in tls.certs.")
+    Path key = null;
+
+    @Doc("CA that issued the agent's certificate (PEM); overrides ca.crt in tls.certs.")
+    Path ca = null;
+
+    public Path certs() {
+      return certs;
+    }
+
+    public Path cert() {
+      return cert;
+    }
+
+    public Path key() {
+      return key;
+    }
+
+    public Path ca() {
+      return ca;
+    }
+  }
+
+  /** The {@code sync.*} settings. */
+  public static final class Sync {
+    @Doc("Share of the remote tree --delete may remove without --force (0 to 1).")
+    @DecimalMin("0.0")
+    @DecimalMax("1.0")
+    double maxDeleteShare = 0.25;
+
+    @Doc("Longest wait for any one answer from the agent.")
+    Duration timeout = Duration.ofMinutes(5);
+
+    public double maxDeleteShare() {
+      return maxDeleteShare;
+    }
+
+    public Duration timeout() {
+      return timeout;
     }
   }
 }

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Compares `livepatch sync` with `rsync -a --no-whole-file` through an rsync daemon, both on
+# loopback, on the scenarios of issue 4. Prints bytes (sent+received, as each tool reports its own
+# payload) and wall time per scenario, with ratios, as a Markdown table.
+#
+# Usage: bench/livepatch/compare.sh            (after ./mvnw -q -DskipTests install or package)
+# Env:   LIVEPATCH / LIVEPATCH_AGENT  commands to run (default: java on the installed module jars
+#        with a class-data-sharing archive trained by a dry run); BENCH_DIST=1 uses dist/bin/*
+#        instead; BENCH_FILES (2000); BENCH_KEEP=1 keeps the work directory.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+FILES=${BENCH_FILES:-2000}
+WORK=$(mktemp -d /tmp/livepatch-bench.XXXXXX)
+AGENT_PID=""
+RSYNCD_PID=""
+
+cleanup() {
+  [[ -n "$AGENT_PID" ]] && kill "$AGENT_PID" 2>/dev/null || true
+  [[ -n "$RSYNCD_PID" ]] && kill "$RSYNCD_PID" 2>/dev/null || true
+  [[ "${BENCH_KEEP:-0}" == 1 ]] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! command -v rsync >/dev/null; then
+  echo "installing rsync..." >&2
+  (apt-get update -qq && apt-get install -y -qq rsync) >&2
+fi
+
+launcher() { # module main-class jvm-flags -> command line, with a class-data-sharing archive
+  local module=$1 main=$2 flags=$3 cp
+  cp=$(mktemp "$WORK/cp.XXXX")
+  (cd "$ROOT" && ./mvnw -q -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cp") >&2
+  echo "java $flags -XX:SharedArchiveFile=$WORK/$module.jsa -Xshare:auto -cp $ROOT/$module/target/$module-0.1.0-SNAPSHOT.jar:$(cat "$cp") $main"
+}
+# The module jars as last installed (default), or the packaged launchers with BENCH_DIST=1.
+if [[ -z "${LIVEPATCH:-}" ]]; then
+  if [[ "${BENCH_DIST:-0}" == 1 ]]; then LIVEPATCH="$ROOT/dist/bin/livepatch"
+  else LIVEPATCH=$(launcher livepatch-cli dev.velocitytrinity.livepatch.cli.LivePatchCli \
+    "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); fi
+fi
+if [[ -z "${LIVEPATCH_AGENT:-}" ]]; then
+  if [[ "$LIVEPATCH" == "$ROOT/dist/bin/livepatch" ]]; then LIVEPATCH_AGENT="$ROOT/dist/bin/livepatch-agent"
+  else LIVEPATCH_AGENT=$(launcher livepatch-agent dev.velocitytrinity.livepatch.agent.cli.LivePatchAgentCli \
+    "-XX:+UseSerialGC"); fi
+fi
+echo "livepatch: $LIVEPATCH" | cut -c1-160 >&2
+
+SRC=$WORK/src LP_DST=$WORK/lp-root RS_DST=$WORK/rsync-root
+mkdir -p "$SRC" "$LP_DST" "$RS_DST"
+export HOME=$WORK/home XDG_CACHE_HOME=$WORK/cache
+mkdir -p "$HOME"
+
+echo "generating $FILES files (1-200 KB, text-like) + one 20 MB file..." >&2
+python3 - "$SRC" "$FILES" <<'PY'
+import os, random, sys
+root, n = sys.argv[1], int(sys.argv[2])
+rnd = random.Random(4)
+words = ("def class return import self value item list map key data node tree "
+         "if else for while try except with yield lambda None True False").split()
+lines = [" ".join(rnd.choice(words) for _ in range(rnd.randint(3, 12))) + "\n" for _ in range(20000)]
+pool = "".join(lines).encode()
+def text(size):
+    out = bytearray()
+    while len(out) < size:
+        start = rnd.randrange(len(pool) - 4096)
+        out += b"%d: " % rnd.randrange(10**9) + pool[start:start + rnd.randint(512, 4096)]
+    return bytes(out[:size])
+for i in range(n):
+    d = os.path.join(root, "pkg%02d" % (i % 40))
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "file%04d.txt" % i), "wb") as f:
+        f.write(text(rnd.randint(1024, 200 * 1024)))
+with open(os.path.join(root, "big.bin"), "wb") as f:
+    f.write(text(20 * 1024 * 1024))
+PY
+
+# livepatch agent on loopback with fresh certificates
+# VT_CDS=off: the packaged launcher trains its class-data-sharing archive on its first run, and
+# that should be a sync (below), not this.
+(cd "$WORK" && VT_CDS=off $LIVEPATCH certs init --dir certs >/dev/null)
+$LIVEPATCH_AGENT --root "$LP_DST" --listen 127.0.0.1:0 --certs "$WORK/certs" >"$WORK/agent.out" 2>"$WORK/agent.err" &
+AGENT_PID=$!
+for _ in $(seq 1 300); do grep -q "listening on" "$WORK/agent.out" 2>/dev/null && break; sleep 0.1; done
+LP_PORT=$(grep -o '127.0.0.1:[0-9]*' "$WORK/agent.out" | head -1 | cut -d: -f2)
+[[ -n "$LP_PORT" ]] || { echo "agent did not start:" >&2; cat "$WORK/agent.err" >&2; exit 1; }
+
+# rsync daemon on loopback
+RS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cat >"$WORK/rsyncd.conf" <<CONF
+pid file = $WORK/rsyncd.pid
+use chroot = no
+[dst]
+  path = $RS_DST
+  read only = false
+  uid = $(id -u)
+  gid = $(id -g)
+CONF
+rsync --daemon --no-detach --address=127.0.0.1 --port="$RS_PORT" --config="$WORK/rsyncd.conf" &
+RSYNCD_PID=$!
+for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/"$RS_PORT") 2>/dev/null && break; sleep 0.1; done
+
+# Train the CLI's class-data-sharing archive with a dry run (changes nothing); the packaged
+# launcher trains its own on first use.
+TRAIN=$LIVEPATCH
+[[ "$LIVEPATCH" == java* ]] && TRAIN=${LIVEPATCH/-XX:SharedArchiveFile=/-XX:ArchiveClassesAtExit=}
+$TRAIN sync "$SRC" --agent "127.0.0.1:$LP_PORT" --certs "$WORK/certs" --dry-run >/dev/null 2>"$WORK/cds.log" || true
+
+now_ms() { date +%s%3N; }
+
+run_livepatch() {
+  local start end out
+  start=$(now_ms)
+  out=$($LIVEPATCH sync "$SRC" --agent "127.0.0.1:$LP_PORT" --certs "$WORK/certs" --delete)
+  end=$(now_ms)
+  LP_MS=$((end - start))
+  LP_BYTES=$(sed -n 's/.*sent \([0-9]*\) bytes, received \([0-9]*\) bytes.*/\1 \2/p' <<<"$out" | awk '{print $1+$2}')
+  diff -r -x .livepatch-agent "$SRC" "$LP_DST" >/dev/null || { echo "livepatch result differs" >&2; exit 1; }
+}
+
+run_rsync() {
+  local start end out sent recv
+  start=$(now_ms)
+  out=$(rsync -a --no-whole-file --delete --stats "$SRC/" "rsync://127.0.0.1:$RS_PORT/dst/")
+  end=$(now_ms)
+  RS_MS=$((end - start))
+  sent=$(sed -n 's/^Total bytes sent: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,)
+  recv=$(sed -n 's/^Total bytes received: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,)
+  RS_BYTES=$((sent + recv))
+  diff -r "$SRC" "$RS_DST" >/dev/null || { echo "rsync result differs" >&2; exit 1; }
+}
+
+# Reference: the same JVM doing nothing but start, parse and print (no TLS, no sync).
+start=$(now_ms); $LIVEPATCH --version >/dev/null; VERSION_MS=$(( $(now_ms) - start ))
+
+ROWS=()
+scenario() { # name; runs both tools alternately (order flips each scenario)
+  local name=$1
+  if (( ${#ROWS[@]} % 2 == 0 )); then run_livepatch; run_rsync; else run_rsync; run_livepatch; fi
+  ROWS+=("$(awk -v n="$name" -v lb="$LP_BYTES" -v rb="$RS_BYTES" -v lm="$LP_MS" -v rm="$RS_MS" \
+    'BEGIN { printf "| %s | %d | %d | %.3f | %d | %d | %.2f |", n, lb, rb, (rb ? lb / rb : 0), lm, rm, (rm ? lm / rm : 0) }')")
+  echo "${ROWS[-1]}" >&2
+}
+
+edit_line() { # file: replace one line in the middle
+  python3 - "$1" <<'PY'
+import sys
+p = sys.argv[1]
+data = open(p, "rb").read().split(b"\n")
+data[len(data) // 2] = b"edited line for the benchmark"
+open(p, "wb").write(b"\n".join(data))
+PY
+}
+
+scenario "full initial sync"
+edit_line "$SRC/pkg00/file0000.txt"
+scenario "1-line edit in 1 file"
+for i in $(seq 1 10); do
+  f=$(printf "%s/pkg%02d/file%04d.txt" "$SRC" $((i % 40)) "$i")
+  if [[ -f "$f" ]]; then edit_line "$f"; fi
+done
+python3 - "$SRC/big.bin" <<'PY'
+import os, sys
+p = sys.argv[1]
+data = open(p, "rb").read()
+mid = len(data) // 2
+data = data[:mid] + os.urandom(50).hex().encode() + data[mid:] + os.urandom(512).hex().encode()
+open(p, "wb").write(data)
+PY
+scenario "1-line edit in 10 files + 1 KB appended to and 100 B inserted in the 20 MB file"
+scenario "no change"
+for i in $(seq 100 149); do
+  f=$(printf "%s/pkg%02d/file%04d.txt" "$SRC" $((i % 40)) "$i")
+  if [[ -f "$f" ]]; then mv "$f" "${f%.txt}.renamed.txt"; fi
+done
+scenario "rename of 50 files"
+for i in $(seq 200 299); do rm -f "$(printf "%s/pkg%02d/file%04d.txt" "$SRC" $((i % 40)) "$i")"; done
+scenario "deletion of 100 files"
+
+echo
+echo "Host: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1);"
+echo "$(rsync --version | head -1). \`livepatch --version\` alone took $VERSION_MS ms."
+echo
+echo "| scenario | livepatch bytes | rsync bytes | bytes ratio | livepatch ms | rsync ms | time ratio |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+printf '%s\n' "${ROWS[@]}"

@@ -1,0 +1,494 @@
+package dev.velocitytrinity.livepatch.agent.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.velocitytrinity.livepatch.agent.apply.AgentRoot;
+import dev.velocitytrinity.livepatch.agent.apply.Limits;
+import dev.velocitytrinity.livepatch.client.Change;
+import dev.velocitytrinity.livepatch.client.ProgressListener;
+import dev.velocitytrinity.livepatch.client.PushRecords;
+import dev.velocitytrinity.livepatch.client.SyncClient;
+import dev.velocitytrinity.livepatch.client.SyncException;
+import dev.velocitytrinity.livepatch.client.SyncOutcome;
+import dev.velocitytrinity.livepatch.client.SyncSpec;
+import dev.velocitytrinity.livepatch.transport.TlsFiles;
+import dev.velocitytrinity.livepatch.transport.Transports;
+import dev.velocitytrinity.livepatch.tree.HashCache;
+import dev.velocitytrinity.livepatch.tree.IgnoreRules;
+import dev.velocitytrinity.livepatch.tree.TreeScanner;
+import dev.velocitytrinity.proto.livepatch.v1.Begin;
+import dev.velocitytrinity.proto.livepatch.v1.FileStart;
+import dev.velocitytrinity.proto.livepatch.v1.LivePatchGrpc;
+import dev.velocitytrinity.proto.livepatch.v1.SyncRequest;
+import dev.velocitytrinity.proto.livepatch.v1.SyncResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslProvider;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real agent on 127.0.0.1:0 with BoringSSL mutual TLS, and real clients. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class AgentSyncIT {
+
+  @TempDir Path temp;
+  private TestPki pki;
+  private Path remoteRoot;
+  private Path local;
+  private Path denyList;
+  private AgentServer server;
+  private PushRecords records;
+
+  @BeforeEach
+  void startAgent() throws Exception {
+    pki = new TestPki(temp.resolve("pki"));
+    remoteRoot = temp.resolve("remote");
+    local = Files.createDirectories(temp.resolve("local"));
+    denyList = temp.resolve("revoked.txt");
+    Files.writeString(denyList, "# revoked\nmallory\n");
+    records = new PushRecords(temp.resolve("records"));
+    server = start(AgentSettings.defaults().withDenyList(Optional.of(denyList)));
+  }
+
+  @AfterEach
+  void stopAgent() throws InterruptedException {
+    server.close();
+  }
+
+  private AgentServer start(AgentSettings settings) throws Exception {
+    return new AgentServer(
+            Transports.server(new InetSocketAddress("127.0.0.1", 0), pki.agent),
+            AgentRoot.open(remoteRoot),
+            settings,
+            Clock.systemUTC())
+        .start();
+  }
+
+  @Test
+  void server_tlsContext_isBoringSsl() throws Exception {
+    assertThat(OpenSsl.isAvailable()).isTrue();
+    assertThat(Transports.usesBoringSsl(pki.agent)).isTrue();
+  }
+
+  @Test
+  void sync_validClient_reproducesTreeWithModesLinksAndEmptyDirs() throws Exception {
+    writeTree();
+
+    SyncOutcome outcome = sync(pki.client("alice"), spec(false, false, false));
+
+    assertThat(outcome.manifestFetched()).isTrue();
+    assertThat(outcome.count(Change.Kind.ADDED)).isEqualTo(9);
+    assertSameTree();
+    assertThat(remoteRoot.resolve("bin/run.sh")).isExecutable();
+    assertThat(Files.readSymbolicLink(remoteRoot.resolve("current"))).isEqualTo(Path.of("src"));
+    assertThat(remoteRoot.resolve("empty")).isEmptyDirectory();
+    assertThat(remoteRoot.resolve("debug.log")).doesNotExist();
+  }
+
+  @Test
+  void sync_oneLineEditInLargeFile_sendsOnlyTheDeltaWithoutManifest() throws Exception {
+    writeTree();
+    TlsFiles alice = pki.client("alice");
+    sync(alice, spec(false, false, false));
+    Path big = local.resolve("src/big.txt");
+    String text = Files.readString(big);
+    Files.writeString(big, text.substring(0, 100_000) + "changed line\n" + text.substring(100_000));
+
+    SyncOutcome outcome = sync(alice, spec(false, false, false));
+
+    assertThat(outcome.manifestFetched()).isFalse();
+    assertThat(outcome.changes()).containsExactly(new Change(Change.Kind.MODIFIED, "src/big.txt"));
+    assertThat(outcome.literalBytes()).isLessThan(8 * 1024);
+    assertThat(outcome.bytesSent()).isLessThan(12 * 1024);
+    assertSameTree();
+  }
+
+  @Test
+  void sync_remoteChangedBehindOurBack_fallsBackToFullManifest() throws Exception {
+    writeTree();
+    TlsFiles alice = pki.client("alice");
+    sync(alice, spec(false, false, false));
+    Files.writeString(remoteRoot.resolve("src/a.txt"), "edited on the agent");
+
+    SyncOutcome outcome = sync(alice, spec(false, false, false));
+
+    assertThat(outcome.manifestFetched()).isTrue();
+    assertThat(outcome.changes()).containsExactly(new Change(Change.Kind.MODIFIED, "src/a.txt"));
+    assertSameTree();
+  }
+
+  @Test
+  void sync_renamedFiles_areCopiedOnTheAgentNotResent() throws Exception {
+    writeTree();
+    TlsFiles alice = pki.client("alice");
+    sync(alice, spec(false, false, false));
+    Files.move(local.resolve("src/big.txt"), local.resolve("src/big-renamed.txt"));
+
+    SyncOutcome outcome = sync(alice, spec(true, false, false));
+
+    assertThat(outcome.count(Change.Kind.DELETED)).isEqualTo(1);
+    assertThat(outcome.bytesSent()).isLessThan(2048);
+    assertSameTree();
+  }
+
+  @Test
+  void sync_deleteOfLargeShareWithoutForce_needsConfirmationAndChangesNothing() throws Exception {
+    writeTree();
+    TlsFiles alice = pki.client("alice");
+    sync(alice, spec(false, false, false));
+    deleteTree(local.resolve("src"));
+
+    assertThatThrownBy(() -> sync(alice, spec(true, false, false)))
+        .isInstanceOf(SyncException.NeedsConfirmation.class)
+        .hasMessageContaining("--force");
+    assertThat(remoteRoot.resolve("src/a.txt")).exists();
+
+    sync(alice, spec(true, true, false));
+    assertThat(remoteRoot.resolve("src")).doesNotExist();
+    assertSameTree();
+  }
+
+  @Test
+  void sync_dryRun_listsChangesAndWritesNothing() throws Exception {
+    writeTree();
+
+    SyncOutcome outcome = sync(pki.client("alice"), spec(false, false, true));
+
+    assertThat(outcome.dryRun()).isTrue();
+    assertThat(outcome.changes()).contains(new Change(Change.Kind.ADDED, "src/a.txt"));
+    assertThat(remoteRoot.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void sync_twoClientsAtOnce_bothApplyOneAfterTheOther() throws Exception {
+    Path other = Files.createDirectories(temp.resolve("other"));
+    for (int i = 0; i < 50; i++) {
+      Files.writeString(local.resolve("mine" + i + ".txt"), text(20_000 + i));
+      Files.writeString(other.resolve("theirs" + i + ".txt"), text(30_000 + i));
+    }
+    TlsFiles alice = pki.client("alice");
+    TlsFiles bob = pki.client("bob");
+
+    CompletableFuture<SyncOutcome> first =
+        CompletableFuture.supplyAsync(
+            () -> syncUnchecked(alice, new SyncSpec(local, "a", false, false, false, 0.25)));
+    CompletableFuture<SyncOutcome> second =
+        CompletableFuture.supplyAsync(
+            () -> syncUnchecked(bob, new SyncSpec(other, "b", false, false, false, 0.25)));
+
+    assertThat(first.get(40, TimeUnit.SECONDS).changes()).hasSize(50);
+    assertThat(second.get(40, TimeUnit.SECONDS).changes()).hasSize(50);
+    assertThat(remoteRoot.resolve("a/mine49.txt")).hasContent(text(20_049));
+    assertThat(remoteRoot.resolve("b/theirs49.txt")).hasContent(text(30_049));
+    assertThat(remoteRoot.resolve(".livepatch-agent/history")).isDirectoryContaining(p -> true);
+  }
+
+  private SyncOutcome syncUnchecked(TlsFiles client, SyncSpec spec) {
+    try {
+      return sync(client, spec);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void sync_noClientCertificate_isRefused() throws Exception {
+    writeTree();
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", server.port())
+            .sslContext(
+                GrpcSslContexts.configure(
+                        io.netty.handler.ssl.SslContextBuilder.forClient(), SslProvider.OPENSSL)
+                    .trustManager(pki.dir.resolve("ca.crt").toFile())
+                    .protocols("TLSv1.3")
+                    .build())
+            .overrideAuthority(TestPki.AGENT)
+            .build();
+    try {
+      assertThatThrownBy(
+              () ->
+                  new SyncClient(channel, "agent", Duration.ofSeconds(20))
+                      .sync(spec(false, false, false), records, ProgressListener.NONE))
+          .isInstanceOf(SyncException.Unavailable.class);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    assertThat(remoteRoot.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void sync_certificateFromAnotherCa_isRefused() throws Exception {
+    writeTree();
+
+    assertThatThrownBy(() -> sync(pki.foreignClient("eve"), spec(false, false, false)))
+        .isInstanceOf(SyncException.Unavailable.class);
+    assertThat(remoteRoot.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void sync_revokedClient_isRefused() throws Exception {
+    writeTree();
+
+    assertThatThrownBy(() -> sync(pki.client("mallory"), spec(false, false, false)))
+        .isInstanceOf(SyncException.Unavailable.class)
+        .hasMessageContaining("'mallory' is revoked");
+    assertThat(remoteRoot.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void sync_expiredCertificate_isRefused() throws Exception {
+    writeTree();
+
+    assertThatThrownBy(() -> sync(pki.expiredClient("old"), spec(false, false, false)))
+        .isInstanceOf(SyncException.Unavailable.class);
+    assertThat(remoteRoot.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void sync_clientNotOnAllowList_isRefused() throws Exception {
+    server.close();
+    server = start(AgentSettings.defaults().withAllow(Set.of("alice")));
+    writeTree();
+
+    assertThatThrownBy(() -> sync(pki.client("bob"), spec(false, false, false)))
+        .isInstanceOf(SyncException.Unavailable.class)
+        .hasMessageContaining("allow-list");
+    assertThat(sync(pki.client("alice"), spec(false, false, false)).changes()).isNotEmpty();
+  }
+
+  @Test
+  void client_agentFromAnotherCa_isRefused() throws Exception {
+    server.close();
+    server =
+        new AgentServer(
+                Transports.server(new InetSocketAddress("127.0.0.1", 0), pki.foreignAgent()),
+                AgentRoot.open(remoteRoot),
+                AgentSettings.defaults(),
+                Clock.systemUTC())
+            .start();
+    writeTree();
+
+    assertThatThrownBy(() -> sync(pki.client("alice"), spec(false, false, false)))
+        .isInstanceOf(SyncException.Unavailable.class);
+  }
+
+  @Test
+  void client_unexpectedAgentName_isRefused() throws Exception {
+    writeTree();
+    ManagedChannel channel =
+        Transports.channel("127.0.0.1", server.port(), pki.client("alice"), "someone-else");
+    try {
+      assertThatThrownBy(
+              () ->
+                  new SyncClient(channel, "agent", Duration.ofSeconds(20))
+                      .sync(spec(false, false, false), records, ProgressListener.NONE))
+          .isInstanceOf(SyncException.Unavailable.class)
+          .hasMessageContaining("TLS handshake failed");
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    assertThat(remoteRoot.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void commit_deltaFailingItsSha256_asksForTheWholeFileAndAppliesNothing() throws Exception {
+    Files.createDirectories(remoteRoot);
+    Files.writeString(remoteRoot.resolve("base.txt"), text(50_000));
+    ManagedChannel channel =
+        Transports.channel("127.0.0.1", server.port(), pki.client("alice"), TestPki.AGENT);
+    java.util.concurrent.BlockingQueue<SyncResponse> responses =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    try {
+      StreamObserver<SyncRequest> requests =
+          LivePatchGrpc.newStub(channel)
+              .sync(
+                  new StreamObserver<SyncResponse>() {
+                    @Override
+                    public void onNext(SyncResponse value) {
+                      responses.add(value);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {}
+
+                    @Override
+                    public void onCompleted() {}
+                  });
+      requests.onNext(
+          SyncRequest.newBuilder().setBegin(Begin.newBuilder().addProtocolVersions(1)).build());
+      assertThat(responses.poll(20, TimeUnit.SECONDS).hasHello()).isTrue();
+      requests.onNext(
+          SyncRequest.newBuilder()
+              .setFileStart(
+                  FileStart.newBuilder()
+                      .setId(1)
+                      .setPath("base.txt")
+                      .setKind(dev.velocitytrinity.proto.livepatch.v1.EntryKind.FILE)
+                      .setSize(50_000)
+                      .setMode(0644)
+                      .setDeltaBlockSize(1000))
+              .build());
+      requests.onNext(
+          SyncRequest.newBuilder()
+              .setChunk(
+                  dev.velocitytrinity.proto.livepatch.v1.DeltaChunk.newBuilder()
+                      .setId(1)
+                      .addOps(
+                          dev.velocitytrinity.proto.livepatch.v1.DeltaOp.newBuilder()
+                              .setCopy(
+                                  dev.velocitytrinity.proto.livepatch.v1.CopyBlocks.newBuilder()
+                                      .setFirstBlock(0)
+                                      .setCount(50))))
+              .build());
+      requests.onNext(
+          SyncRequest.newBuilder()
+              .setFileEnd(
+                  dev.velocitytrinity.proto.livepatch.v1.FileEnd.newBuilder()
+                      .setId(1)
+                      .setSha256(com.google.protobuf.ByteString.copyFrom(new byte[32])))
+              .build());
+      requests.onNext(
+          SyncRequest.newBuilder()
+              .setCommit(dev.velocitytrinity.proto.livepatch.v1.Commit.getDefaultInstance())
+              .build());
+
+      SyncResponse committed = responses.poll(20, TimeUnit.SECONDS);
+
+      assertThat(committed.getCommitted().getResendList()).containsExactly("base.txt");
+      assertThat(remoteRoot.resolve("base.txt")).hasContent(text(50_000));
+      requests.onCompleted();
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void sync_fileOverAgentLimit_isRejectedAndTreeUnchanged() throws Exception {
+    server.close();
+    server = start(AgentSettings.defaults().withLimits(new Limits(100_000, 1L << 30, 1000)));
+    writeTree();
+
+    assertThatThrownBy(() -> sync(pki.client("alice"), spec(false, false, false)))
+        .isInstanceOf(SyncException.Rejected.class)
+        .hasMessageContaining("limit");
+    assertThat(remoteRoot.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void sync_pathTraversalOnTheWire_isRejected() throws Exception {
+    TlsFiles alice = pki.client("alice");
+    ManagedChannel channel = Transports.channel("127.0.0.1", server.port(), alice, TestPki.AGENT);
+    CompletableFuture<Status> closed = new CompletableFuture<>();
+    try {
+      StreamObserver<SyncRequest> requests =
+          LivePatchGrpc.newStub(channel)
+              .sync(
+                  new StreamObserver<SyncResponse>() {
+                    @Override
+                    public void onNext(SyncResponse value) {}
+
+                    @Override
+                    public void onError(Throwable t) {
+                      closed.complete(Status.fromThrowable(t));
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                      closed.complete(Status.OK);
+                    }
+                  });
+      requests.onNext(
+          SyncRequest.newBuilder().setBegin(Begin.newBuilder().addProtocolVersions(1)).build());
+      requests.onNext(
+          SyncRequest.newBuilder()
+              .setFileStart(
+                  FileStart.newBuilder()
+                      .setId(1)
+                      .setPath("../escape.txt")
+                      .setKind(dev.velocitytrinity.proto.livepatch.v1.EntryKind.FILE)
+                      .setSize(1)
+                      .setWhole(true))
+              .build());
+
+      Status status = closed.get(20, TimeUnit.SECONDS);
+
+      assertThat(status.getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(status.getDescription()).contains("'..'");
+      assertThat(temp.resolve("escape.txt")).doesNotExist();
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private SyncOutcome sync(TlsFiles client, SyncSpec spec) throws Exception {
+    ManagedChannel channel = Transports.channel("127.0.0.1", server.port(), client, TestPki.AGENT);
+    try {
+      return new SyncClient(channel, "127.0.0.1:agent", Duration.ofSeconds(20))
+          .sync(spec, records, ProgressListener.NONE);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private SyncSpec spec(boolean delete, boolean force, boolean dryRun) {
+    return new SyncSpec(local, "", delete, force, dryRun, 0.25);
+  }
+
+  private void writeTree() throws IOException {
+    Files.createDirectories(local.resolve("src"));
+    Files.createDirectories(local.resolve("bin"));
+    Files.createDirectories(local.resolve("empty"));
+    Files.writeString(local.resolve("src/a.txt"), "alpha\n");
+    Files.writeString(local.resolve("src/b.txt"), "beta\n");
+    Files.writeString(local.resolve("src/big.txt"), text(300_000));
+    Path run = Files.writeString(local.resolve("bin/run.sh"), "#!/bin/sh\necho hi\n");
+    Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.createSymbolicLink(local.resolve("current"), Path.of("src"));
+    Files.writeString(local.resolve(".gitignore"), "*.log\n");
+    Files.writeString(local.resolve("debug.log"), "ignored\n");
+  }
+
+  private void assertSameTree() throws IOException {
+    IgnoreRules ignore = IgnoreRules.load(local);
+    String localHash = new TreeScanner(ignore, new HashCache()).scan(local).treeHashHex();
+    String remoteHash = new TreeScanner(ignore, new HashCache()).scan(remoteRoot).treeHashHex();
+    assertThat(remoteHash).isEqualTo(localHash);
+  }
+
+  private static String text(int size) {
+    Random random = new Random(42);
+    StringBuilder sb = new StringBuilder(size);
+    while (sb.length() < size) {
+      sb.append("line ").append(random.nextInt(1_000_000)).append(" of some source code;\n");
+    }
+    return sb.substring(0, size);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

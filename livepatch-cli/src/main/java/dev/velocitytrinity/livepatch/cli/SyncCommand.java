@@ -1,0 +1,237 @@
+package dev.velocitytrinity.livepatch.cli;
+
+import dev.velocitytrinity.core.cli.CliContext;
+import dev.velocitytrinity.core.cli.CommandException;
+import dev.velocitytrinity.livepatch.cli.config.LivePatchConfig;
+import dev.velocitytrinity.livepatch.client.Change;
+import dev.velocitytrinity.livepatch.client.ProgressListener;
+import dev.velocitytrinity.livepatch.client.PushRecords;
+import dev.velocitytrinity.livepatch.client.SyncClient;
+import dev.velocitytrinity.livepatch.client.SyncException;
+import dev.velocitytrinity.livepatch.client.SyncOutcome;
+import dev.velocitytrinity.livepatch.client.SyncSpec;
+import dev.velocitytrinity.livepatch.transport.CertsDir;
+import dev.velocitytrinity.livepatch.transport.TlsException;
+import dev.velocitytrinity.livepatch.transport.TlsFiles;
+import dev.velocitytrinity.livepatch.transport.Transports;
+import dev.velocitytrinity.livepatch.tree.UnsafePathException;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code livepatch sync DIR --agent HOST:PORT}: one atomic change set into the agent's tree. */
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
+    description = "Make the agent's tree look like DIR, sending only changed bytes.")
+final class SyncCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "Local directory to sync.")
+  Path dir;
+
+  @Option(names = "--agent", paramLabel = "HOST:PORT", description = "Agent to sync with.")
+  String agent;
+
+  @Option(
+      names = "--agent-name",
+      paramLabel = "NAME",
+      description = "Name the agent's certificate must carry (default livepatch-agent).")
+  String agentName;
+
+  @Option(names = "--dest", paramLabel = "SUBDIR", description = "Subdirectory of the agent root.")
+  String dest;
+
+  @Option(names = "--delete", description = "Remove remote entries missing locally.")
+  boolean delete;
+
+  @Option(names = "--force", description = "Let --delete remove a large share of the tree.")
+  boolean force;
+
+  @Option(names = "--dry-run", description = "List what would change; change nothing.")
+  boolean dryRun;
+
+  @Option(names = "--certs", paramLabel = "DIR", description = "Directory from 'certs init'.")
+  Path certs;
+
+  @Option(names = "--cert", paramLabel = "FILE", description = "Client certificate (PEM).")
+  Path cert;
+
+  @Option(names = "--key", paramLabel = "FILE", description = "Client private key (PEM).")
+  Path key;
+
+  @Option(names = "--ca", paramLabel = "FILE", description = "CA of the agent's certificate.")
+  Path ca;
+
+  SyncCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    flag("agent.address", "--agent", agent);
+    flag("agent.name", "--agent-name", agentName);
+    flag("tls.certs", "--certs", certs);
+    flag("tls.cert", "--cert", cert);
+    flag("tls.key", "--key", key);
+    flag("tls.ca", "--ca", ca);
+    LivePatchConfig config = context.config(LivePatchConfig.class);
+    String address = config.agent().address();
+    if (address.isEmpty()) {
+      throw new CommandException.Usage(
+          "no agent: pass --agent HOST:PORT (or set agent.address / LIVEPATCH_AGENT_ADDRESS)");
+    }
+    Path localDir = context.resolve(dir);
+    if (!Files.isDirectory(localDir)) {
+      throw new CommandException.Usage(dir + ": not a directory");
+    }
+    SyncSpec spec;
+    try {
+      spec = new SyncSpec(localDir, dest, delete, force, dryRun, config.sync().maxDeleteShare());
+    } catch (UnsafePathException e) {
+      throw new CommandException.Usage("--dest: " + e.getMessage());
+    }
+    TlsFiles tls = tlsFiles(config.tls());
+    int colon = address.lastIndexOf(':');
+    String host = address.substring(0, colon);
+    int port = Integer.parseInt(address.substring(colon + 1));
+    if (port < 1 || port > 65535) {
+      throw new CommandException.Usage("--agent: port out of range in '" + address + "'");
+    }
+    long started = System.nanoTime();
+    ManagedChannel channel;
+    try {
+      channel = Transports.channel(host, port, tls, config.agent().name());
+    } catch (TlsException e) {
+      throw new CommandException.Usage(e.getMessage());
+    }
+    SyncOutcome outcome;
+    try {
+      outcome =
+          new SyncClient(channel, address, config.sync().timeout())
+              .sync(spec, new PushRecords(recordsDir()), progress());
+    } catch (SyncException.Unavailable e) {
+      throw new CommandException.Unavailable(e.getMessage(), e);
+    } catch (SyncException.Rejected e) {
+      throw new CommandException.Failed(e.getMessage());
+    } catch (SyncException.NeedsConfirmation e) {
+      throw new CommandException.Usage(e.getMessage());
+    } catch (SyncException e) {
+      throw new CommandException.Failed(e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new CommandException.Failed("cannot read " + dir + ": " + e.getCause().getMessage());
+    } catch (IOException e) {
+      throw new CommandException.Failed("sync failed: " + e.getMessage());
+    } finally {
+      channel.shutdownNow();
+      try {
+        channel.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    print(outcome, millis);
+    return 0;
+  }
+
+  private void print(SyncOutcome outcome, long millis) {
+    if (context.globals().json()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("dryRun", outcome.dryRun());
+      json.put("added", outcome.count(Change.Kind.ADDED));
+      json.put("modified", outcome.count(Change.Kind.MODIFIED));
+      json.put("deleted", outcome.count(Change.Kind.DELETED));
+      json.put("changes", outcome.changes().stream().map(Change::toString).toList());
+      json.put("changeSetId", outcome.changeSetId());
+      json.put("manifestFetched", outcome.manifestFetched());
+      json.put("bytesSent", outcome.bytesSent());
+      json.put("bytesReceived", outcome.bytesReceived());
+      json.put("millis", millis);
+      context.printJson(json);
+      return;
+    }
+    if (outcome.dryRun()) {
+      outcome.changes().forEach(c -> context.out().println(c));
+    }
+    context
+        .out()
+        .printf(
+            "%s %d entries (%d added, %d modified, %d deleted) in %d ms; sent %d bytes,"
+                + " received %d bytes%n",
+            outcome.dryRun() ? "would sync" : "synced",
+            outcome.changes().size(),
+            outcome.count(Change.Kind.ADDED),
+            outcome.count(Change.Kind.MODIFIED),
+            outcome.count(Change.Kind.DELETED),
+            millis,
+            outcome.bytesSent(),
+            outcome.bytesReceived());
+  }
+
+  private ProgressListener progress() {
+    if (System.console() == null || context.globals().quiet() || context.globals().json()) {
+      return ProgressListener.NONE;
+    }
+    return (done, total, bytesDone, bytesTotal) -> {
+      if (total >= 100 && (done % 50 == 0 || done == total)) {
+        int width = 30;
+        int filled = (int) (width * (double) done / total);
+        context
+            .err()
+            .printf(
+                "\r[%s%s] %d/%d files, %d/%d KiB%s",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                done,
+                total,
+                bytesDone / 1024,
+                bytesTotal / 1024,
+                done == total ? "\n" : "");
+        context.err().flush();
+      }
+    };
+  }
+
+  private Path recordsDir() {
+    Map<String, String> env = context.environment().env();
+    String cache = env.get("XDG_CACHE_HOME");
+    Path base =
+        cache != null && !cache.isBlank()
+            ? Path.of(cache)
+            : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".cache");
+    return base.resolve("velocity-trinity").resolve("livepatch");
+  }
+
+  private TlsFiles tlsFiles(LivePatchConfig.Tls tls) {
+    Path certsDir = tls.certs();
+    CertsDir standard = certsDir == null ? null : new CertsDir(certsDir);
+    Path certFile =
+        tls.cert() != null ? tls.cert() : standard != null ? standard.clientCert() : null;
+    Path keyFile = tls.key() != null ? tls.key() : standard != null ? standard.clientKey() : null;
+    Path caFile = tls.ca() != null ? tls.ca() : standard != null ? standard.caCert() : null;
+    if (certFile == null || keyFile == null || caFile == null) {
+      throw new CommandException.Usage(
+          "no TLS material: pass --certs DIR (from 'livepatch certs init'), or --cert, --key and"
+              + " --ca");
+    }
+    return new TlsFiles(
+        context.resolve(certFile), context.resolve(keyFile), context.resolve(caFile));
+  }
+
+  private void flag(String key, String name, Object value) {
+    if (value != null) {
+      context.setFromFlag(key, name, value.toString());
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.velocitytrinity.livepatch.client;
+
+import dev.velocitytrinity.livepatch.tree.TreePaths;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** What to sync and how. */
+public record SyncSpec(
+    Path localDir,
+    String dest,
+    boolean delete,
+    boolean force,
+    boolean dryRun,
+    double maxDeleteShare) {
+
+  public SyncSpec {
+    Objects.requireNonNull(localDir, "localDir");
+    dest = dest == null ? "" : dest;
+    if (!dest.isEmpty()) {
+      TreePaths.check(dest);
+    }
+    if (maxDeleteShare < 0 || maxDeleteShare > 1) {
+      throw new IllegalArgumentException("maxDeleteShare must be within [0, 1]");
+    }
+  }
+}

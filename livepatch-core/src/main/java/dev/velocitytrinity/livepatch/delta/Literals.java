@@ -1,0 +1,47 @@
+package dev.velocitytrinity.livepatch.delta;
+
+import com.github.luben.zstd.Zstd;
+import java.util.Arrays;
+
+/** Compresses literal runs with zstd when that saves at least a tenth of their size. */
+public final class Literals {
+
+  /** Below this, a zstd frame's overhead eats the gain. */
+  static final int MIN_COMPRESS = 128;
+
+  private static final int LEVEL = 3;
+
+  private Literals() {}
+
+  /** A literal as sent: raw, or a zstd frame of {@code rawLength} bytes. */
+  public record Encoded(byte[] data, boolean zstd, int rawLength) {}
+
+  public static Encoded encode(byte[] data, int offset, int length) {
+    byte[] raw = Arrays.copyOfRange(data, offset, offset + length);
+    if (length >= MIN_COMPRESS) {
+      byte[] packed = Zstd.compress(raw, LEVEL);
+      if (packed.length <= length - length / 10) {
+        return new Encoded(packed, true, length);
+      }
+    }
+    return new Encoded(raw, false, length);
+  }
+
+  public static byte[] decode(byte[] data, boolean zstd, int rawLength) throws DeltaException {
+    if (!zstd) {
+      return data;
+    }
+    if (rawLength < 0 || rawLength > DeltaEncoder.MAX_LITERAL) {
+      throw new DeltaException("literal of " + rawLength + " bytes exceeds the protocol limit");
+    }
+    try {
+      byte[] raw = Zstd.decompress(data, rawLength);
+      if (raw.length != rawLength) {
+        throw new DeltaException("literal decompressed to the wrong length");
+      }
+      return raw;
+    } catch (RuntimeException e) {
+      throw new DeltaException("literal is not a valid zstd frame");
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.velocitytrinity.livepatch.protocol;
+
+import dev.velocitytrinity.livepatch.delta.DeltaException;
+import dev.velocitytrinity.livepatch.delta.DeltaSink;
+import dev.velocitytrinity.livepatch.delta.Literals;
+import dev.velocitytrinity.proto.livepatch.v1.DeltaChunk;
+import dev.velocitytrinity.proto.livepatch.v1.DeltaOp;
+import java.io.IOException;
+
+/** Replays a {@link DeltaChunk} into a {@link DeltaSink}. */
+public final class ChunkReader {
+
+  private ChunkReader() {}
+
+  /** Returns the number of raw bytes the chunk's literals carry. */
+  public static long replay(DeltaChunk chunk, DeltaSink sink) throws IOException {
+    long literalBytes = 0;
+    for (DeltaOp op : chunk.getOpsList()) {
+      switch (op.getOpCase()) {
+        case COPY -> sink.copy(op.getCopy().getFirstBlock(), op.getCopy().getCount());
+        case LITERAL -> {
+          byte[] raw =
+              Literals.decode(
+                  op.getLiteral().getData().toByteArray(),
+                  op.getLiteral().getZstd(),
+                  op.getLiteral().getRawLength());
+          sink.literal(raw, 0, raw.length);
+          literalBytes += raw.length;
+        }
+        default -> throw new DeltaException("unknown delta operation");
+      }
+    }
+    return literalBytes;
+  }
+}

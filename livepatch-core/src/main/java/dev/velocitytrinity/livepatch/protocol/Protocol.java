@@ -1,0 +1,26 @@
+package dev.velocitytrinity.livepatch.protocol;
+
+import java.util.List;
+
+/** Protocol constants shared by both ends. */
+public final class Protocol {
+
+  /** The protocol version this build speaks. */
+  public static final int VERSION = 1;
+
+  /** Capabilities this build offers. */
+  public static final List<String> CAPABILITIES = List.of("delta", "zstd", "copy-from");
+
+  /** Entries per manifest page and blocks per signature message keep messages ≤ ~1 MiB. */
+  public static final int MANIFEST_PAGE = 2000;
+
+  public static final int SIGNATURE_PAGE = 32 * 1024;
+
+  /** A delta chunk is sent once its payload reaches this size. */
+  public static final int CHUNK_BYTES = 256 * 1024;
+
+  /** Files smaller than this are always sent whole: a signature would cost more. */
+  public static final long WHOLE_FILE_THRESHOLD = 8 * 1024;
+
+  private Protocol() {}
+}

@@ -1,0 +1,8 @@
+package dev.velocitytrinity.livepatch.tree;
+
+/** What a tree entry is. */
+public enum EntryKind {
+  FILE,
+  DIRECTORY,
+  SYMLINK
+}

@@ -1,0 +1,131 @@
+package dev.velocitytrinity.livepatch.tree;
+
+import com.dynatrace.hash4j.hashing.HashStream128;
+import dev.velocitytrinity.livepatch.delta.StrongHash;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Walks a directory without following symlinks and snapshots it, hashing only files whose size or
+ * mtime changed since the {@link HashCache} saw them.
+ */
+public final class TreeScanner {
+
+  private final IgnoreRules rules;
+  private final HashCache cache;
+
+  public TreeScanner(IgnoreRules rules, HashCache cache) {
+    this.rules = rules;
+    this.cache = cache;
+  }
+
+  /** Snapshots {@code root}; a missing root is an empty tree. */
+  public TreeSnapshot scan(Path root) throws IOException {
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      return TreeSnapshot.empty();
+    }
+    List<TreeEntry> entries = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            if (dir.equals(root)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String path = relative(root, dir);
+            if (rules.ignored(path, true)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            entries.add(TreeEntry.directory(path, mode(dir)));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            String path = relative(root, file);
+            if (rules.ignored(path, false)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isSymbolicLink()) {
+              entries.add(TreeEntry.symlink(path, Files.readSymbolicLink(file).toString()));
+            } else if (attrs.isRegularFile()) {
+              long size = attrs.size();
+              long mtime = attrs.lastModifiedTime().toMillis();
+              String hash = cache.lookup(path, size, mtime).orElse(null);
+              if (hash == null) {
+                hash = hash(file);
+                cache.put(path, size, mtime, hash);
+              }
+              entries.add(TreeEntry.file(path, size, mode(file), mtime, hash));
+            }
+            // Sockets, fifos and devices are not synced.
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+            if (exc instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE; // deleted while we walked
+            }
+            throw exc;
+          }
+        });
+    return TreeSnapshot.of(entries);
+  }
+
+  /** Hex xxh3-128 of a file's content. */
+  public static String hash(Path file) throws IOException {
+    HashStream128 stream = StrongHash.stream();
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        stream.putBytes(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(StrongHash.bytes(stream));
+  }
+
+  static String relative(Path root, Path path) {
+    return root.relativize(path).toString().replace('\\', '/');
+  }
+
+  /** Permission bits of a file, 0644/0755 style; non-POSIX file systems report 0644 or 0755. */
+  public static int mode(Path path) throws IOException {
+    if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Files.isExecutable(path) ? 0755 : 0644;
+    }
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+    int mode = 0;
+    for (PosixFilePermission p : perms) {
+      mode |= 1 << (8 - p.ordinal());
+    }
+    return mode;
+  }
+
+  /** The inverse of {@link #mode}. */
+  public static Set<PosixFilePermission> permissions(int mode) {
+    Set<PosixFilePermission> perms = java.util.EnumSet.noneOf(PosixFilePermission.class);
+    for (PosixFilePermission p : PosixFilePermission.values()) {
+      if ((mode & (1 << (8 - p.ordinal()))) != 0) {
+        perms.add(p);
+      }
+    }
+    return perms;
+  }
+}
