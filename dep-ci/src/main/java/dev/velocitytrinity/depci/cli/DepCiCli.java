@@ -16,7 +16,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Finds what a change affects and runs only the tests it can break.",
-    subcommands = {ConfigCommand.class})
+    subcommands = {
+      AnalyzeCommand.class,
+      GraphCommand.class,
+      UnresolvedCommand.class,
+      ConfigCommand.class
+    })
 public final class DepCiCli extends RootCommand {
 
   public static void main(String[] args) {

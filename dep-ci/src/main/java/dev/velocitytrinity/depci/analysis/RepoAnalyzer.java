@@ -1,0 +1,337 @@
+package dev.velocitytrinity.depci.analysis;
+
+import dev.velocitytrinity.depci.cache.ContentHash;
+import dev.velocitytrinity.depci.cache.ExtractionCache;
+import dev.velocitytrinity.depci.cache.GraphCache;
+import dev.velocitytrinity.depci.graph.Edge;
+import dev.velocitytrinity.depci.graph.ExternalImport;
+import dev.velocitytrinity.depci.graph.FileNode;
+import dev.velocitytrinity.depci.graph.ImportGraph;
+import dev.velocitytrinity.depci.graph.UnresolvedImport;
+import dev.velocitytrinity.depci.parse.ImportExtractor;
+import dev.velocitytrinity.depci.parse.SourceImport;
+import dev.velocitytrinity.depci.parse.SourceLanguage;
+import dev.velocitytrinity.depci.parse.python.PythonImportExtractor;
+import dev.velocitytrinity.depci.parse.typescript.TypeScriptImportExtractor;
+import dev.velocitytrinity.depci.resolve.ImportResolver;
+import dev.velocitytrinity.depci.resolve.PythonResolver;
+import dev.velocitytrinity.depci.resolve.PythonSourceRoots;
+import dev.velocitytrinity.depci.resolve.Resolution;
+import dev.velocitytrinity.depci.resolve.TypeScriptResolver;
+import dev.velocitytrinity.depci.scan.RepoFiles;
+import dev.velocitytrinity.depci.scan.RepoScanner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scans a repository, extracts every source file's imports in parallel (one tree-sitter parser per
+ * worker thread; only the extracted imports are kept, never a syntax tree), resolves them and
+ * builds the {@link ImportGraph}. Extraction results are cached by content hash.
+ */
+public final class RepoAnalyzer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RepoAnalyzer.class);
+
+  /** Bump when extraction output changes, so old caches are not trusted. */
+  static final String CACHE_FINGERPRINT =
+      "extract-1;tree-sitter-0.26.6;typescript-0.23.2;tsx-0.23.2;javascript-0.25.0;python-0.25.0";
+
+  public static final String CACHE_FILE = ".dep-ci/cache/imports-v1.bin";
+
+  public static final String GRAPH_CACHE_FILE = ".dep-ci/cache/graph-v1.bin";
+
+  /** Files whose content steers resolution (manifests, tsconfigs, Python packaging). */
+  private static boolean isResolutionInput(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.equals("package.json")
+        || name.equals("pnpm-workspace.yaml")
+        || name.equals("pyproject.toml")
+        || name.equals("setup.cfg")
+        || ((name.startsWith("tsconfig") || name.startsWith("jsconfig")) && name.endsWith(".json"));
+  }
+
+  /**
+   * A digest of everything resolution reads: settings, the whole file list, each source's content
+   * hash and each resolution input's content.
+   */
+  private static String inputKey(RepoFiles repo, ExtractionCache cache, AnalysisSettings settings)
+      throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    Consumer<String> add = text -> digest.update((text + "\0").getBytes(StandardCharsets.UTF_8));
+    add.accept(CACHE_FINGERPRINT);
+    add.accept(settings.scan().toString());
+    add.accept(settings.aliases().toString());
+    add.accept(settings.pythonSourceRoots().toString());
+    add.accept(new TreeSet<>(settings.deletedFiles()).toString());
+    List<String> files = new ArrayList<>(repo.files());
+    files.sort(null);
+    for (String file : files) {
+      add.accept(file);
+      Optional<String> hash = cache.hashOf(file);
+      if (hash.isPresent()) {
+        add.accept(hash.get());
+      } else if (isResolutionInput(file)) {
+        try {
+          add.accept(ContentHash.of(Files.readAllBytes(repo.absolute(file))));
+        } catch (NoSuchFileException e) {
+          add.accept("missing"); // deleted since the scan: the next run sees the new state
+        }
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private final RepoScanner scanner;
+  private final Clock clock;
+
+  public RepoAnalyzer(RepoScanner scanner, Clock clock) {
+    this.scanner = scanner;
+    this.clock = clock;
+  }
+
+  public Analysis analyze(Path root, AnalysisSettings settings, ProgressListener progress)
+      throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    RepoFiles scanned = scanner.scan(root, settings.scan());
+    long t1 = System.nanoTime();
+    Path cacheFile = root.resolve(CACHE_FILE);
+    ExtractionCache cache =
+        settings.cache()
+            ? ExtractionCache.load(cacheFile, CACHE_FINGERPRINT)
+            : ExtractionCache.empty(cacheFile, CACHE_FINGERPRINT);
+    List<String> sources = scanned.sources();
+    Extracted extracted = extractAll(scanned, sources, cache, settings.workers(), progress);
+    if (settings.cache() && !cache.unchanged()) {
+      try {
+        cache.save(clock.millis());
+      } catch (IOException e) {
+        // The cache only saves time: a read-only checkout must still get its answer.
+        LOG.warn("cannot write {}: {}", cacheFile, e.getMessage());
+      }
+    }
+    long t2 = System.nanoTime();
+    RepoFiles repo =
+        settings.deletedFiles().isEmpty() ? scanned : scanned.withFiles(settings.deletedFiles());
+    Path graphFile = root.resolve(GRAPH_CACHE_FILE);
+    String key = settings.cache() ? inputKey(scanned, cache, settings) : "";
+    Optional<ImportGraph> known =
+        settings.cache() ? GraphCache.load(graphFile, key, root) : Optional.empty();
+    Analysis analysis;
+    if (known.isPresent()) {
+      analysis = new Analysis(known.get(), extracted.parsed(), extracted.cached());
+    } else {
+      Built built = build(repo, sources, extracted, settings);
+      analysis = built.analysis();
+      if (settings.cache()) {
+        try {
+          GraphCache.save(graphFile, key, built.diskProbes(), analysis.graph());
+        } catch (IOException e) {
+          LOG.warn("cannot write {}: {}", graphFile, e.getMessage());
+        }
+      }
+    }
+    LOG.debug(
+        "{} sources ({} parsed, {} cached): scan {} ms, extract {} ms, resolve {} ms",
+        sources.size(),
+        extracted.parsed(),
+        extracted.cached(),
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        (System.nanoTime() - t2) / 1_000_000);
+    return analysis;
+  }
+
+  private record Extracted(List<List<SourceImport>> imports, int parsed, int cached) {}
+
+  private Extracted extractAll(
+      RepoFiles repo,
+      List<String> sources,
+      ExtractionCache cache,
+      int workers,
+      ProgressListener progress)
+      throws InterruptedException {
+    int total = sources.size();
+    @SuppressWarnings("unchecked")
+    List<SourceImport>[] results = new List[total];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger parsed = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    progress.started(total);
+    Runnable work =
+        () -> {
+          Map<SourceLanguage, ImportExtractor> extractors = new EnumMap<>(SourceLanguage.class);
+          try {
+            int i;
+            while ((i = next.getAndIncrement()) < total && failure.get() == null) {
+              String path = sources.get(i);
+              results[i] = extractOne(repo, path, cache, extractors, parsed);
+              progress.advanced(done.incrementAndGet(), total);
+            }
+          } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+          } finally {
+            extractors.values().forEach(ImportExtractor::close);
+          }
+        };
+    int threads = Math.max(1, Math.min(workers, total));
+    List<Thread> started = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread thread = new Thread(work, "dep-ci-parse-" + t);
+      thread.setDaemon(true);
+      thread.start();
+      started.add(thread);
+    }
+    try {
+      for (Thread thread : started) {
+        thread.join();
+      }
+    } catch (InterruptedException e) {
+      started.forEach(Thread::interrupt);
+      throw e;
+    } finally {
+      progress.finished();
+    }
+    Throwable error = failure.get();
+    if (error instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (error instanceof Error fatal) {
+      throw fatal;
+    }
+    List<List<SourceImport>> imports = new ArrayList<>(total);
+    for (List<SourceImport> result : results) {
+      imports.add(result == null ? List.of() : result);
+    }
+    return new Extracted(imports, parsed.get(), total - parsed.get());
+  }
+
+  private static List<SourceImport> extractOne(
+      RepoFiles repo,
+      String path,
+      ExtractionCache cache,
+      Map<SourceLanguage, ImportExtractor> extractors,
+      AtomicInteger parsed) {
+    Path file = repo.absolute(path);
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      long size = attrs.size();
+      long modified = attrs.lastModifiedTime().toMillis();
+      Optional<List<SourceImport>> known = cache.byStat(path, size, modified);
+      if (known.isPresent()) {
+        return known.get();
+      }
+      byte[] content = Files.readAllBytes(file);
+      String hash = ContentHash.of(content);
+      List<SourceImport> imports = cache.byHash(hash).orElse(null);
+      if (imports == null) {
+        SourceLanguage language = SourceLanguage.ofFileName(path).orElseThrow();
+        ImportExtractor extractor = extractors.computeIfAbsent(language, RepoAnalyzer::extractor);
+        imports = extractor.extract(path.substring(path.lastIndexOf('/') + 1), content);
+        parsed.incrementAndGet();
+      }
+      cache.put(path, new ExtractionCache.Entry(content.length, modified, hash, imports));
+      return imports;
+    } catch (NoSuchFileException e) {
+      LOG.debug("{} disappeared while scanning", path);
+      return List.of();
+    } catch (IOException e) {
+      LOG.warn("{}: cannot read: {}", path, e.getMessage());
+      return List.of();
+    }
+  }
+
+  private static ImportExtractor extractor(SourceLanguage language) {
+    return switch (language) {
+      case TYPESCRIPT, JAVASCRIPT -> new TypeScriptImportExtractor();
+      case PYTHON -> new PythonImportExtractor();
+    };
+  }
+
+  /** A fresh graph, and the files outside the scan that it depended on (see GraphCache). */
+  private record Built(Analysis analysis, Map<String, Boolean> diskProbes) {}
+
+  private Built build(
+      RepoFiles repo, List<String> sources, Extracted extracted, AnalysisSettings settings) {
+    List<FileNode> files = new ArrayList<>();
+    List<Edge> edges = new ArrayList<>();
+    List<ExternalImport> externals = new ArrayList<>();
+    List<UnresolvedImport> unresolved = new ArrayList<>();
+    TypeScriptResolver typescript = null;
+    PythonResolver python = null;
+    for (int i = 0; i < sources.size(); i++) {
+      String from = sources.get(i);
+      SourceLanguage language = SourceLanguage.ofFileName(from).orElseThrow();
+      files.add(new FileNode(from, language.label()));
+      ImportResolver resolver;
+      if (language == SourceLanguage.PYTHON) {
+        if (python == null) {
+          python =
+              new PythonResolver(
+                  repo, PythonSourceRoots.detect(repo, settings.pythonSourceRoots()));
+        }
+        resolver = python;
+      } else {
+        if (typescript == null) {
+          typescript = TypeScriptResolver.create(repo, settings.aliases());
+        }
+        resolver = typescript;
+      }
+      for (SourceImport imp : extracted.imports().get(i)) {
+        Resolution resolution = resolver.resolve(from, imp);
+        if (resolution instanceof Resolution.Resolved resolved) {
+          for (String target : resolved.targets()) {
+            if (!target.equals(from)) {
+              edges.add(
+                  new Edge(from, target, imp.kind(), imp.specifier(), imp.line(), imp.column()));
+            }
+          }
+        } else if (resolution instanceof Resolution.External external) {
+          externals.add(
+              new ExternalImport(
+                  from, imp.specifier(), external.packageName(), imp.line(), imp.column()));
+        } else if (resolution instanceof Resolution.Unresolved miss) {
+          unresolved.add(
+              new UnresolvedImport(
+                  from, imp.specifier(), miss.relative(), miss.reason(), imp.line(), imp.column()));
+        }
+      }
+    }
+    for (String deleted : settings.deletedFiles()) {
+      files.add(
+          new FileNode(
+              deleted,
+              SourceLanguage.ofFileName(deleted).map(SourceLanguage::label).orElse("other")));
+    }
+    return new Built(
+        new Analysis(
+            ImportGraph.of(files, edges, externals, unresolved),
+            extracted.parsed(),
+            extracted.cached()),
+        typescript == null ? Map.of() : typescript.diskProbes());
+  }
+}

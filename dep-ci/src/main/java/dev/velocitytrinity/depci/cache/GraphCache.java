@@ -1,0 +1,148 @@
+package dev.velocitytrinity.depci.cache;
+
+import dev.velocitytrinity.core.io.AtomicFiles;
+import dev.velocitytrinity.depci.graph.Edge;
+import dev.velocitytrinity.depci.graph.ExternalImport;
+import dev.velocitytrinity.depci.graph.FileNode;
+import dev.velocitytrinity.depci.graph.ImportGraph;
+import dev.velocitytrinity.depci.graph.UnresolvedImport;
+import dev.velocitytrinity.depci.parse.ImportKind;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The last resolved graph, stored with the key of everything resolution read (the file list, every
+ * source's content hash, the manifests and tsconfigs, the settings). An unchanged repository then
+ * skips resolution entirely, which is most of a warm run; any change to an input gives another key
+ * and a fresh resolution. Written atomically; an unreadable file is a miss.
+ */
+public final class GraphCache {
+
+  private static final int MAGIC = 0x44434743; // "DCGC"
+  private static final int FORMAT = 1;
+
+  private GraphCache() {}
+
+  /**
+   * @param root the repository root, against which recorded disk probes are checked again
+   */
+  public static Optional<ImportGraph> load(Path file, String key, Path root) {
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+      if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)) {
+        return Optional.empty();
+      }
+      int probeCount = in.readInt();
+      for (int i = 0; i < probeCount; i++) {
+        String path = in.readUTF();
+        if (Files.isRegularFile(root.resolve(path)) != in.readBoolean()) {
+          return Optional.empty();
+        }
+      }
+      int fileCount = in.readInt();
+      List<String> paths = new ArrayList<>(fileCount);
+      List<FileNode> files = new ArrayList<>(fileCount);
+      for (int i = 0; i < fileCount; i++) {
+        String path = in.readUTF();
+        paths.add(path);
+        files.add(new FileNode(path, in.readUTF()));
+      }
+      int edgeCount = in.readInt();
+      List<Edge> edges = new ArrayList<>(edgeCount);
+      for (int i = 0; i < edgeCount; i++) {
+        edges.add(
+            new Edge(
+                paths.get(in.readInt()),
+                paths.get(in.readInt()),
+                ImportKind.values()[in.readByte()],
+                in.readUTF(),
+                in.readInt(),
+                in.readInt()));
+      }
+      int externalCount = in.readInt();
+      List<ExternalImport> externals = new ArrayList<>(externalCount);
+      for (int i = 0; i < externalCount; i++) {
+        externals.add(
+            new ExternalImport(
+                paths.get(in.readInt()), in.readUTF(), in.readUTF(), in.readInt(), in.readInt()));
+      }
+      int unresolvedCount = in.readInt();
+      List<UnresolvedImport> unresolved = new ArrayList<>(unresolvedCount);
+      for (int i = 0; i < unresolvedCount; i++) {
+        unresolved.add(
+            new UnresolvedImport(
+                paths.get(in.readInt()),
+                in.readUTF(),
+                in.readBoolean(),
+                in.readUTF(),
+                in.readInt(),
+                in.readInt()));
+      }
+      return Optional.of(ImportGraph.of(files, edges, externals, unresolved));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public static void save(Path file, String key, Map<String, Boolean> diskProbes, ImportGraph graph)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeInt(FORMAT);
+      out.writeUTF(key);
+      Map<String, Boolean> probes = new TreeMap<>(diskProbes);
+      out.writeInt(probes.size());
+      for (Map.Entry<String, Boolean> probe : probes.entrySet()) {
+        out.writeUTF(probe.getKey());
+        out.writeBoolean(probe.getValue());
+      }
+      java.util.Map<String, Integer> index = new java.util.HashMap<>();
+      out.writeInt(graph.files().size());
+      for (FileNode node : graph.files()) {
+        index.put(node.path(), index.size());
+        out.writeUTF(node.path());
+        out.writeUTF(node.language());
+      }
+      out.writeInt(graph.edges().size());
+      for (Edge edge : graph.edges()) {
+        out.writeInt(index.get(edge.from()));
+        out.writeInt(index.get(edge.to()));
+        out.writeByte(edge.kind().ordinal());
+        out.writeUTF(edge.specifier());
+        out.writeInt(edge.line());
+        out.writeInt(edge.column());
+      }
+      // Externals and unresolved imports come from parsed files, which are all graph files.
+      out.writeInt(graph.externals().size());
+      for (ExternalImport external : graph.externals()) {
+        out.writeInt(index.get(external.from()));
+        out.writeUTF(external.specifier());
+        out.writeUTF(external.packageName());
+        out.writeInt(external.line());
+        out.writeInt(external.column());
+      }
+      out.writeInt(graph.unresolved().size());
+      for (UnresolvedImport miss : graph.unresolved()) {
+        out.writeInt(index.get(miss.from()));
+        out.writeUTF(miss.specifier());
+        out.writeBoolean(miss.relative());
+        out.writeUTF(miss.reason());
+        out.writeInt(miss.line());
+        out.writeInt(miss.column());
+      }
+    }
+    AtomicFiles.write(file, bytes.toByteArray());
+  }
+}

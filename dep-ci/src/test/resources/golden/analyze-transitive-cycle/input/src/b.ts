@@ -1,0 +1,3 @@
+import { c } from './c';
+import { a } from './a';
+export const b = c;

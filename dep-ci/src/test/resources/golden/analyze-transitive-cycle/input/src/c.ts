@@ -1,0 +1,2 @@
+import type { A } from './types';
+export const c = 1;

@@ -1,0 +1,2 @@
+import { c } from './c';
+export type A = typeof c;

@@ -1,0 +1,1 @@
+export const cfg = 1;

@@ -1,0 +1,3 @@
+import { Button } from '@ui/button';
+import { cfg } from '#config';
+import { g } from './api.generated';

@@ -1,0 +1,3 @@
+import ns.plugin
+from ns import other
+from ns.sub import deep

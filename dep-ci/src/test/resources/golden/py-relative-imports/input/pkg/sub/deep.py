@@ -1,0 +1,3 @@
+from ..b import thing
+from ...pkg import a
+from . import nothing_here

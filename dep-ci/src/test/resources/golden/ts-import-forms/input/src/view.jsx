@@ -1,0 +1,2 @@
+import R from './required';
+export const V = () => <div>{R}</div>;

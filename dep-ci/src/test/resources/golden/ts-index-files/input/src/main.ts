@@ -1,0 +1,3 @@
+import { a } from './lib';
+import { b } from './widgets/';
+import { c } from '.';

@@ -1,0 +1,1 @@
+import { u } from '~/util/strings';

@@ -1,0 +1,2 @@
+import { core } from '../../core/dist/index.js';
+import { extra } from '#core-extra';

@@ -1,0 +1,2 @@
+import { ui } from 'ui-kit';
+import { deep } from '@scope/deep';
