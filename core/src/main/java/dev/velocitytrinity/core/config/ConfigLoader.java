@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -23,16 +24,37 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 public final class ConfigLoader {
 
-  private final Validator validator;
+  // Bootstrapping Hibernate Validator costs a few hundred milliseconds of a CLI's start-up, so it
+  // is
+  // built only when a value other than a default needs checking (defaults are checked by tests).
+  private Validator validator;
 
-  public ConfigLoader() {
-    // ParameterMessageInterpolator: no Expression Language implementation needed at run time.
-    ValidatorFactory factory =
-        Validation.byDefaultProvider()
-            .configure()
-            .messageInterpolator(new ParameterMessageInterpolator())
-            .buildValidatorFactory();
-    this.validator = factory.getValidator();
+  public ConfigLoader() {}
+
+  private Validator validator() {
+    if (validator == null) {
+      // ParameterMessageInterpolator: no Expression Language implementation needed at run time.
+      ValidatorFactory factory =
+          Validation.byProvider(HibernateValidator.class)
+              .configure()
+              .ignoreXmlConfiguration()
+              .messageInterpolator(new ParameterMessageInterpolator())
+              .buildValidatorFactory();
+      validator = factory.getValidator();
+    }
+    return validator;
+  }
+
+  /**
+   * Validates the schema's defaults: every tool's tests call this, which is what lets {@link #load}
+   * skip validation when nothing but defaults is in play.
+   */
+  public <T> List<ConfigProblem> checkDefaults(ConfigSchema<T> schema) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    Map<String, ConfigOrigin> origins = new LinkedHashMap<>();
+    schema.settings().forEach(s -> origins.put(s.key(), ConfigOrigin.defaults()));
+    validate(schema, schema.newDefaults(), origins, problems);
+    return problems;
   }
 
   public <T> LoadedConfig<T> load(ConfigSchema<T> schema, ConfigSources sources) {
@@ -90,7 +112,11 @@ public final class ConfigLoader {
     for (Setting s : schema.settings()) {
       write(bean, s, values.get(s.key()));
     }
-    validate(schema, bean, origins, problems);
+    boolean onlyDefaults =
+        origins.values().stream().allMatch(o -> o.source() == ConfigSource.DEFAULT);
+    if (!onlyDefaults) {
+      validate(schema, bean, origins, problems);
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -183,7 +209,7 @@ public final class ConfigLoader {
   // Each group bean is validated on its own, so config classes need no @Valid on their groups.
   private void collectViolations(
       Object bean, String prefix, List<ConstraintViolation<Object>> out, List<String> prefixes) {
-    for (ConstraintViolation<Object> v : validator.validate(bean)) {
+    for (ConstraintViolation<Object> v : validator().validate(bean)) {
       out.add(v);
       prefixes.add(prefix);
     }

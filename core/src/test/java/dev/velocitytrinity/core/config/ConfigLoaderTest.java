@@ -216,6 +216,33 @@ class ConfigLoaderTest {
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2));
   }
 
+  /** A schema whose default breaks its own constraint, to pin down when validation runs. */
+  static final class BrokenDefaults {
+    @Doc("Workers.")
+    @Range(min = 1, max = 8)
+    int workers = 0;
+  }
+
+  @Test
+  void checkDefaults_invalidDefault_isReported() {
+    ConfigSchema<BrokenDefaults> schema = ConfigSchema.of("broken", BrokenDefaults.class);
+
+    assertThat(loader.checkDefaults(schema))
+        .extracting(ConfigProblem::format)
+        .containsExactly("default: error: workers must be between 1 and 8");
+    assertThat(loader.checkDefaults(SCHEMA)).isEmpty();
+  }
+
+  @Test
+  void load_onlyDefaults_skipsValidation_anyOtherSourceValidates() {
+    ConfigSchema<BrokenDefaults> schema = ConfigSchema.of("broken", BrokenDefaults.class);
+
+    assertThat(loader.load(schema, ConfigSources.none()).value().workers).isZero();
+    assertThatThrownBy(
+            () -> loader.load(schema, sources(null, null, Map.of("BROKEN_WORKERS", "9"))))
+        .hasMessage("env BROKEN_WORKERS: error: workers must be between 1 and 8");
+  }
+
   @Test
   void docs_renderEverySettingWithEnvAndDefault() {
     String markdown = ConfigDocs.render(List.of(SCHEMA));
