@@ -128,6 +128,9 @@ final class ServeCommand implements Callable<Integer> {
       } catch (StoreException.Fenced e) {
         LOG.warn("{}", e.getMessage());
         leading = false;
+      } catch (StoreException.Contended e) {
+        // The result stays unacknowledged and is applied again next round.
+        LOG.warn("{}; retrying", e.getMessage());
       } catch (InterruptedException e) {
         break;
       }

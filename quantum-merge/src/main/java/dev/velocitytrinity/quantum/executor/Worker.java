@@ -61,18 +61,28 @@ public final class Worker {
         job.entries().stream().map(e -> "#" + e.pr()).toList(),
         job.deliveries() > 1 ? " (reclaimed)" : "");
     Instant[] lastBeat = {clock.instant()};
+    boolean[] lost = {false};
     BuildOutcome outcome =
         executor.run(
             new BuildRequest(job.queue(), job.buildId(), job.entries()),
             () -> {
               Instant now = clock.instant();
               if (Duration.between(lastBeat[0], now).compareTo(heartbeat) >= 0) {
-                jobs.heartbeat(job, consumer);
+                if (!jobs.heartbeat(job, consumer)) {
+                  lost[0] = true;
+                  return true;
+                }
                 lastBeat[0] = now;
                 return jobs.isCancelled(job);
               }
               return false;
             });
+    if (lost[0]) {
+      // Another worker has the job now: it reports the result and acknowledges the job.
+      LOG.warn(
+          "build {} of {} was reclaimed by another worker; stopped", job.buildId(), job.queue());
+      return Optional.of(new Done(job, BuildOutcome.Status.CANCELLED, false));
+    }
     if (outcome.status() == BuildOutcome.Status.CANCELLED) {
       jobs.abandon(job);
       LOG.info("build {} of {} cancelled", job.buildId(), job.queue());

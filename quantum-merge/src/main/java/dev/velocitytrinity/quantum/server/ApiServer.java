@@ -119,10 +119,13 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private Reply events(String after, String wait, String queue) {
-    String from = after == null || after.isBlank() ? "$" : after;
-    if (!from.equals("$") && !from.matches("\\d+-\\d+")) {
+    String requested = after == null || after.isBlank() ? "$" : after;
+    if (!requested.equals("$") && !requested.matches("\\d+-\\d+")) {
       throw new BadRequest("after must be a stream id like 1700000000000-0, or $");
     }
+    // Answer with a concrete position even when nothing happened: a client that came back with
+    // "$" would skip every event written between its two requests.
+    String from = requested.equals("$") ? service.lastEventId() : requested;
     int waitMillis;
     try {
       waitMillis = wait == null ? 0 : Integer.parseInt(wait);

@@ -50,6 +50,11 @@ public final class QueueService {
     return store.followEvents(afterId, waitMillis);
   }
 
+  /** The newest event's id ({@code "0-0"} when none): where "from now on" starts. */
+  public String lastEventId() {
+    return store.lastEventId();
+  }
+
   public Set<QueueKey> queues() {
     return store.queues();
   }

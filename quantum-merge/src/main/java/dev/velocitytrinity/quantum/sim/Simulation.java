@@ -138,7 +138,7 @@ public final class Simulation {
 
     SimulationReport execute() throws InterruptedException {
       long wallStart = System.nanoTime();
-      long roundTripsStart = connection.roundTrips();
+      long roundTripsStart = connection.roundTripsOnThisThread();
       jobs.ensureGroups();
       for (int pr = 1; pr <= p.prs(); pr++) {
         events.add(new Event(arrivals[pr], seq++, true, pr, 0));
@@ -164,7 +164,8 @@ public final class Simulation {
         throw new IllegalStateException("the simulated queue stalled with entries left");
       }
       return report(
-          (System.nanoTime() - wallStart) / 1_000_000, connection.roundTrips() - roundTripsStart);
+          (System.nanoTime() - wallStart) / 1_000_000,
+          connection.roundTripsOnThisThread() - roundTripsStart);
     }
 
     private void finish(long buildId) {

@@ -12,7 +12,6 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XAutoClaimParams;
-import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -32,6 +31,7 @@ public final class RedisBuildJobs {
   private final RedisConnection connection;
   private final RedisKeys keys;
   private final LuaScript complete = LuaScript.load("complete.lua");
+  private final LuaScript heartbeat = LuaScript.load("heartbeat.lua");
 
   public RedisBuildJobs(RedisConnection connection, RedisKeys keys) {
     this.connection = connection;
@@ -72,18 +72,18 @@ public final class RedisBuildJobs {
     }
   }
 
-  /** Resets the job's idle time so it is not reclaimed while the build is still running. */
-  public void heartbeat(BuildJob job, String consumer) {
+  /**
+   * Resets the job's idle time so it is not reclaimed while the build is still running. Returns
+   * false when the job is no longer this consumer's (another worker reclaimed it while this one
+   * stalled, or it was acknowledged): the caller then stops building it and must not acknowledge
+   * it.
+   */
+  public boolean heartbeat(BuildJob job, String consumer) {
     try {
-      connection
-          .client()
-          .xclaimJustId(
-              keys.jobs(),
-              WORKERS,
-              consumer,
-              0,
-              XClaimParams.xClaimParams(),
-              new StreamEntryID(job.streamId()));
+      Object renewed =
+          heartbeat.run(
+              connection, List.of(keys.jobs()), List.of(WORKERS, consumer, job.streamId()));
+      return ((Number) renewed).longValue() == 1;
     } catch (JedisException e) {
       throw RedisErrors.unavailable(connection.display(), e);
     }

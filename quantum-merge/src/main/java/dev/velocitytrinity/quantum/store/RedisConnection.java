@@ -15,6 +15,8 @@ public final class RedisConnection implements AutoCloseable {
   private final Optional<EmbeddedRedis> embedded;
   private final String display;
   private final AtomicLong roundTrips = new AtomicLong();
+  // Several simulations share one connection side by side: each counts its own thread's commands.
+  private final ThreadLocal<long[]> threadRoundTrips = ThreadLocal.withInitial(() -> new long[1]);
 
   RedisConnection(RedisClient client, Optional<EmbeddedRedis> embedded, String display) {
     this.client = client;
@@ -24,12 +26,18 @@ public final class RedisConnection implements AutoCloseable {
 
   RedisClient client() {
     roundTrips.incrementAndGet();
+    threadRoundTrips.get()[0]++;
     return client;
   }
 
   /** Commands sent so far (one per round trip): what the benchmarks report per transition. */
   public long roundTrips() {
     return roundTrips.get();
+  }
+
+  /** Commands sent so far by the calling thread only. */
+  public long roundTripsOnThisThread() {
+    return threadRoundTrips.get()[0];
   }
 
   /** Where this connection goes, without credentials. */

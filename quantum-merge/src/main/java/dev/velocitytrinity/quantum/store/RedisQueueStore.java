@@ -148,16 +148,34 @@ public final class RedisQueueStore {
   }
 
   /**
-   * Waits up to {@code blockMillis} for events after {@code afterId}; {@code "$"} means "only
-   * events from now on".
+   * The id of the newest event, {@code "0-0"} when there is none: a concrete position for "from now
+   * on", so a caller that polls again from it misses nothing written in between.
+   */
+  public String lastEventId() {
+    try {
+      List<StreamEntry> last = connection.client().xrevrange(keys.events(), "+", "-", 1);
+      return last == null || last.isEmpty() ? "0-0" : last.get(0).getID().toString();
+    } catch (JedisException e) {
+      throw RedisErrors.unavailable(connection.display(), e);
+    }
+  }
+
+  /**
+   * Waits up to {@code blockMillis} (0: answers at once) for events after {@code afterId}; {@code
+   * "$"} means "only events from now on".
    */
   public List<QueueEvent> followEvents(String afterId, int blockMillis) {
     try {
+      XReadParams params = XReadParams.xReadParams().count(100);
+      if (blockMillis > 0) {
+        // BLOCK 0 would wait forever.
+        params.block(blockMillis);
+      }
       var read =
           connection
               .client()
               .xread(
-                  XReadParams.xReadParams().block(blockMillis).count(100),
+                  params,
                   Map.of(
                       keys.events(),
                       "$".equals(afterId)

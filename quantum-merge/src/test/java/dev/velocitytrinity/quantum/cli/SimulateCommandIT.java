@@ -96,6 +96,26 @@ class SimulateCommandIT {
   }
 
   @Test
+  void simulate_allStrategiesSideBySide_countsEachRunsOwnRedisRoundTrips(RedisServerInfo server)
+      throws Exception {
+    String[] common = {"simulate", "--prs", "30", "--arrival-rate", "0", "--format", "json"};
+    CliResult all = harness(server).run(common);
+    String[] alone = java.util.Arrays.copyOf(common, common.length + 2);
+    alone[common.length] = "--strategy";
+    alone[common.length + 1] = "speculative";
+    CliResult speculative = harness(server).run(alone);
+
+    assertThat(all.exitCode()).as(all.err()).isZero();
+    assertThat(speculative.exitCode()).as(speculative.err()).isZero();
+    JsonNode together = new ObjectMapper().readTree(all.out()).path("runs").get(1);
+    JsonNode single = new ObjectMapper().readTree(speculative.out()).path("runs").get(0);
+    assertThat(together.path("strategy").asText()).isEqualTo("speculative");
+    assertThat(single.path("redisRoundTrips").asLong()).isPositive();
+    assertThat(together.path("redisRoundTrips").asLong())
+        .isEqualTo(single.path("redisRoundTrips").asLong());
+  }
+
+  @Test
   void simulate_invalidParameters_exitWithOneLineUsageError() {
     CliHarness harness = CliHarness.of(QuantumCli::run, sandbox);
 

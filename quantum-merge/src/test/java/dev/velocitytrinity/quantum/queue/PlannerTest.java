@@ -173,6 +173,34 @@ class PlannerTest {
   }
 
   @Test
+  void buildFinished_failureInMiddleOfChainWithVouching_restartsBuildsBehindWithoutSuspect() {
+    QueueState state =
+        queue(QueuePolicy.speculative(3).withRetryOnce(false).withVouching(true), 1, 2, 3);
+
+    Transition fail = planner.buildFinished(state, buildOf(state, 1, 2), false);
+
+    assertThat(cancelled(fail)).containsExactly(List.of(1, 2, 3));
+    assertThat(started(fail)).containsExactly(List.of(1, 3));
+  }
+
+  @Test
+  void buildFinished_buildAroundSuspectPassesWithVouching_doesNotVouchForSuspect() {
+    QueueState state =
+        queue(QueuePolicy.speculative(3).withRetryOnce(false).withVouching(true), 1, 2, 3);
+    state = planner.buildFinished(state, buildOf(state, 1, 2), false).state();
+
+    // main + #1 + #3 passed, but it never contained #2: nothing may merge on its word yet.
+    Transition around = planner.buildFinished(state, buildOf(state, 1, 3), true);
+    assertThat(merged(around)).isEmpty();
+    assertThat(ejected(around)).isEmpty();
+
+    Transition head = planner.buildFinished(around.state(), buildOf(state, 1), true);
+    assertThat(merged(head)).containsExactly(1, 3);
+    assertThat(ejected(head)).containsExactly(2);
+    assertThat(head.state().entries()).isEmpty();
+  }
+
+  @Test
   void buildFinished_headFailsAndNoLaterBuildPassesWithVouching_ejectsHead() {
     QueueState state =
         queue(QueuePolicy.speculative(2).withRetryOnce(false).withVouching(true), 1, 2);
@@ -318,6 +346,23 @@ class PlannerTest {
     Transition resumed = planner.resume(passed.state());
     assertThat(merged(resumed)).containsExactly(1);
     assertThat(running(resumed.state())).containsExactly(List.of(2));
+  }
+
+  @Test
+  void pause_speculativeQueue_startsNoBuildsUntilResumed() {
+    QueueState state = queue(QueuePolicy.speculative(3), 1);
+    QueueState paused = planner.pause(state).state();
+
+    Transition enqueued = planner.enqueue(paused, 2, "sha2", 0);
+    Transition headPassed = planner.buildFinished(enqueued.state(), buildOf(state, 1), true);
+    Transition dequeued = planner.dequeue(headPassed.state(), 1);
+
+    assertThat(started(enqueued)).isEmpty();
+    assertThat(started(headPassed)).isEmpty();
+    assertThat(started(dequeued)).isEmpty();
+    assertThat(running(dequeued.state())).isEmpty();
+    Transition resumed = planner.resume(dequeued.state());
+    assertThat(started(resumed)).containsExactly(List.of(2));
   }
 
   @Test

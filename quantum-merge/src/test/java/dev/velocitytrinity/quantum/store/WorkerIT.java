@@ -4,15 +4,21 @@ import static dev.velocitytrinity.quantum.store.QueueFixture.QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.velocitytrinity.quantum.executor.BuildExecutor;
+import dev.velocitytrinity.quantum.executor.BuildOutcome;
 import dev.velocitytrinity.quantum.executor.Worker;
 import dev.velocitytrinity.quantum.queue.QueuePolicy;
 import dev.velocitytrinity.quantum.scheduler.Scheduler;
+import dev.velocitytrinity.testing.FakeClock;
 import dev.velocitytrinity.testing.redis.RedisIT;
 import dev.velocitytrinity.testing.redis.RedisServerInfo;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -94,6 +100,72 @@ class WorkerIT {
       Scheduler scheduler = f.scheduler(connection, "s", POLICY, Duration.ofSeconds(5));
       scheduler.runOnce(Duration.ZERO);
       assertThat(store.mergedPrs(QUEUE)).containsExactly(1);
+    }
+  }
+
+  @Test
+  void heartbeat_stalledWorkerWhoseJobWasReclaimed_stopsWithoutTakingItBackOrAckingIt(
+      RedisServerInfo server) throws Exception {
+    QueueFixture f = new QueueFixture(server);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try (RedisConnection connection = f.connect()) {
+      RedisQueueStore store = f.store(connection);
+      RedisBuildJobs jobs = f.jobs(connection);
+      f.enqueue(store, POLICY, 1);
+      // The stalled worker's clock stands still, so it renews nothing until the test moves it.
+      FakeClock stalledClock = FakeClock.atEpochOfTests();
+      CountDownLatch stalledStarted = new CountDownLatch(1);
+      BuildExecutor spins =
+          (request, cancellation) -> {
+            stalledStarted.countDown();
+            while (!cancellation.cancelled()) {
+              Thread.onSpinWait();
+            }
+            return new BuildOutcome(BuildOutcome.Status.CANCELLED, Duration.ZERO, "");
+          };
+      Worker stalled =
+          new Worker(
+              jobs, spins, "stalled", Duration.ofMillis(300), Duration.ofMillis(100), stalledClock);
+      Future<Optional<Worker.Done>> stalledDone =
+          threads.submit(() -> stalled.runOnce(Duration.ofSeconds(1)));
+      stalledStarted.await();
+
+      CountDownLatch rescuerStarted = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      BuildExecutor holds =
+          (request, cancellation) -> {
+            rescuerStarted.countDown();
+            release.await();
+            return new BuildOutcome(BuildOutcome.Status.PASSED, Duration.ZERO, "");
+          };
+      Worker rescuer =
+          new Worker(
+              jobs, holds, "rescuer", Duration.ofMillis(300), Duration.ofMillis(100), f.clock);
+      Future<Worker.Done> rescued =
+          threads.submit(
+              () -> {
+                Optional<Worker.Done> done = Optional.empty();
+                while (done.isEmpty()) {
+                  done = rescuer.runOnce(Duration.ofMillis(50));
+                }
+                return done.get();
+              });
+      rescuerStarted.await();
+
+      stalledClock.advance(Duration.ofSeconds(1));
+      Worker.Done stopped = stalledDone.get(20, TimeUnit.SECONDS).orElseThrow();
+
+      assertThat(stopped.status()).isEqualTo(BuildOutcome.Status.CANCELLED);
+      assertThat(stopped.reported()).isFalse();
+      assertThat(jobs.pendingJobs()).as("the rescuer still holds the job").isEqualTo(1);
+      release.countDown();
+      Worker.Done finished = rescued.get(20, TimeUnit.SECONDS);
+      assertThat(finished.reported()).isTrue();
+      assertThat(finished.job().deliveries()).isGreaterThan(1);
+      assertThat(jobs.resultsFor(QUEUE, finished.job().buildId())).isEqualTo(1);
+      assertThat(jobs.pendingJobs()).isZero();
+    } finally {
+      threads.shutdownNow();
     }
   }
 
