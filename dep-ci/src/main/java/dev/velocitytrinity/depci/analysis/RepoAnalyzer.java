@@ -18,8 +18,10 @@ import dev.velocitytrinity.depci.resolve.PythonResolver;
 import dev.velocitytrinity.depci.resolve.PythonSourceRoots;
 import dev.velocitytrinity.depci.resolve.Resolution;
 import dev.velocitytrinity.depci.resolve.TypeScriptResolver;
+import dev.velocitytrinity.depci.scan.Glob;
 import dev.velocitytrinity.depci.scan.RepoFiles;
 import dev.velocitytrinity.depci.scan.RepoScanner;
+import dev.velocitytrinity.depci.scan.ScanRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,7 +85,14 @@ public final class RepoAnalyzer {
     }
     Consumer<String> add = text -> digest.update((text + "\0").getBytes(StandardCharsets.UTF_8));
     add.accept(CACHE_FINGERPRINT);
-    add.accept(settings.scan().toString());
+    // Canonical text only: ScanRules holds a Set.copyOf, whose iteration order (and so its
+    // toString) changes from one JVM to the next, which made every warm run miss the graph cache.
+    ScanRules scan = settings.scan();
+    add.accept(scan.roots().toString());
+    add.accept(scan.include().stream().map(Glob::text).toList().toString());
+    add.accept(scan.exclude().stream().map(Glob::text).toList().toString());
+    add.accept(Boolean.toString(scan.gitignore()));
+    add.accept(new TreeSet<>(scan.languages()).toString());
     add.accept(settings.aliases().toString());
     add.accept(settings.pythonSourceRoots().toString());
     add.accept(new TreeSet<>(settings.deletedFiles()).toString());

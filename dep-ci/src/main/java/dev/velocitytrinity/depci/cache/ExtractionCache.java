@@ -1,16 +1,12 @@
 package dev.velocitytrinity.depci.cache;
 
-import dev.velocitytrinity.core.io.AtomicFiles;
 import dev.velocitytrinity.depci.parse.ImportKind;
 import dev.velocitytrinity.depci.parse.SourceImport;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * was modified within {@link #RACY_WINDOW_MILLIS} of the cache being written (the same "racy" rule
  * git uses: a later edit in the same clock tick would keep the time). Anything else is read and
  * hashed, and a known hash is reused even when the file moved. Safe for concurrent use by the parse
- * workers; {@link #save} writes atomically, so a crash leaves the previous cache intact.
+ * workers; {@link #save} renames a complete file into place, and a torn or corrupt file (its
+ * checksum fails) loads as empty.
  */
 public final class ExtractionCache {
 
   private static final int MAGIC = 0x44435043; // "DCPC"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   static final long RACY_WINDOW_MILLIS = 2_000;
 
   /** One file's last known state. */
@@ -66,8 +63,11 @@ public final class ExtractionCache {
    * fingerprint}: extractor or grammar versions) starts empty, since it can always be rebuilt.
    */
   public static ExtractionCache load(Path file, String fingerprint) {
-    try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+    Optional<byte[]> body = CacheFiles.read(file);
+    if (body.isEmpty()) {
+      return empty(file, fingerprint);
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body.get()))) {
       if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(fingerprint)) {
         return empty(file, fingerprint);
       }
@@ -99,8 +99,6 @@ public final class ExtractionCache {
         hashes.put(hash, entry.imports());
       }
       return new ExtractionCache(file, fingerprint, written, entries, hashes);
-    } catch (NoSuchFileException e) {
-      return empty(file, fingerprint);
     } catch (IOException | RuntimeException e) {
       // A truncated or foreign file: start over rather than fail the analysis.
       return empty(file, fingerprint);
@@ -168,7 +166,7 @@ public final class ExtractionCache {
         }
       }
     }
-    AtomicFiles.write(file, bytes.toByteArray());
+    CacheFiles.write(file, bytes.toByteArray());
   }
 
   /**

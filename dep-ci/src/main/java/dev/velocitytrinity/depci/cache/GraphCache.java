@@ -1,18 +1,16 @@
 package dev.velocitytrinity.depci.cache;
 
-import dev.velocitytrinity.core.io.AtomicFiles;
 import dev.velocitytrinity.depci.graph.Edge;
 import dev.velocitytrinity.depci.graph.ExternalImport;
 import dev.velocitytrinity.depci.graph.FileNode;
 import dev.velocitytrinity.depci.graph.ImportGraph;
 import dev.velocitytrinity.depci.graph.UnresolvedImport;
 import dev.velocitytrinity.depci.parse.ImportKind;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,12 +23,12 @@ import java.util.TreeMap;
  * The last resolved graph, stored with the key of everything resolution read (the file list, every
  * source's content hash, the manifests and tsconfigs, the settings). An unchanged repository then
  * skips resolution entirely, which is most of a warm run; any change to an input gives another key
- * and a fresh resolution. Written atomically; an unreadable file is a miss.
+ * and a fresh resolution. Renamed into place whole; an unreadable or corrupt file is a miss.
  */
 public final class GraphCache {
 
   private static final int MAGIC = 0x44434743; // "DCGC"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   private GraphCache() {}
 
@@ -38,8 +36,11 @@ public final class GraphCache {
    * @param root the repository root, against which recorded disk probes are checked again
    */
   public static Optional<ImportGraph> load(Path file, String key, Path root) {
-    try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+    Optional<byte[]> body = CacheFiles.read(file);
+    if (body.isEmpty()) {
+      return Optional.empty();
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body.get()))) {
       if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)) {
         return Optional.empty();
       }
@@ -143,6 +144,6 @@ public final class GraphCache {
         out.writeInt(miss.column());
       }
     }
-    AtomicFiles.write(file, bytes.toByteArray());
+    CacheFiles.write(file, bytes.toByteArray());
   }
 }

@@ -39,6 +39,7 @@ public final class PythonImportExtractor implements ImportExtractor {
   private TSParser parser;
   private TSQuery query;
   private TSQueryCursor cursor;
+  private int importCapture;
 
   @Override
   public List<SourceImport> extract(String fileName, byte[] source) {
@@ -58,11 +59,11 @@ public final class PythonImportExtractor implements ImportExtractor {
           match -> {
             for (TSQueryCapture capture : match.getCaptures()) {
               TSNode stmt = capture.getNode();
-              if (!seen.add(stmt.getStartByte())) {
+              if (!seen.add(TreeSitterSources.startByte(stmt))) {
                 continue;
               }
               ImportKind kind = contextKind(stmt, source);
-              if ("import".equals(query.getCaptureNameForId(capture.getIndex()))) {
+              if (capture.getIndex() == importCapture) {
                 plainImport(stmt, kind, source, imports);
               } else {
                 fromImport(stmt, kind, source, imports);
@@ -163,6 +164,13 @@ public final class PythonImportExtractor implements ImportExtractor {
       parser = new TSParser();
       parser.setLanguage(language);
       query = new TSQuery(language, QUERY);
+      // Looked up once: each name lookup is a JNI call that allocates a String.
+      importCapture = -1;
+      for (int i = 0; i < query.getCaptureCount(); i++) {
+        if ("import".equals(query.getCaptureNameForId(i))) {
+          importCapture = i;
+        }
+      }
       cursor = new TSQueryCursor();
     }
   }
