@@ -122,9 +122,11 @@ public final class CliContext {
     }
   }
 
-  void start(Globals globals) {
+  void start(Globals globals, boolean installLogging) {
     this.globals = globals;
-    Logging.install(globals.logSettings(), scrubber, logTarget);
+    if (installLogging) {
+      Logging.install(globals.logSettings(), scrubber, logTarget);
+    }
   }
 
   private ConfigSources sources() {

@@ -64,13 +64,23 @@ public final class ToolRunner {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(
         parse -> {
-          context.start(Globals.from(parse));
+          context.start(Globals.from(parse), !helpRequested(parse));
           return new CommandLine.RunLast().execute(parse);
         });
     cli.setParameterExceptionHandler((ex, args) -> usageError(context, ex));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parse) -> executionError(context, ex, parse));
     return cli;
+  }
+
+  // --help and --version print and exit: setting up logging for them would only slow them down.
+  private static boolean helpRequested(ParseResult parse) {
+    for (ParseResult p = parse; p != null; p = p.subcommand()) {
+      if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int usageError(CliContext context, ParameterException ex) {
