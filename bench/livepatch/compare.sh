@@ -6,7 +6,9 @@
 # Usage: bench/livepatch/compare.sh            (after ./mvnw -q -DskipTests install or package)
 # Env:   LIVEPATCH / LIVEPATCH_AGENT  commands to run (default: java on the installed module jars
 #        with a class-data-sharing archive trained by a dry run); BENCH_DIST=1 uses dist/bin/*
-#        instead; BENCH_FILES (2000); BENCH_KEEP=1 keeps the work directory.
+#        instead; BENCH_FILES (2000); BENCH_KEEP=1 keeps the work directory;
+#        BENCH_RETRAIN_CDS=1 deletes a packaged launcher's livepatch class-data-sharing archive (the
+#        package step trains it with --help only) so the dry run below retrains it on a sync.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -79,7 +81,9 @@ PY
 # VT_CDS=off: the packaged launcher trains its class-data-sharing archive on its first run, and
 # that should be a sync (below), not this.
 (cd "$WORK" && VT_CDS=off $LIVEPATCH certs init --dir certs >/dev/null)
-$LIVEPATCH_AGENT --root "$LP_DST" --listen 127.0.0.1:0 --certs "$WORK/certs" >"$WORK/agent.out" 2>"$WORK/agent.err" &
+# VT_CDS=off also makes the packaged launcher exec java, so $AGENT_PID is the JVM itself and the
+# cleanup's kill reaches it (a training launcher runs java as a child that a kill would orphan).
+VT_CDS=off $LIVEPATCH_AGENT --root "$LP_DST" --listen 127.0.0.1:0 --certs "$WORK/certs" >"$WORK/agent.out" 2>"$WORK/agent.err" &
 AGENT_PID=$!
 for _ in $(seq 1 300); do grep -q "listening on" "$WORK/agent.out" 2>/dev/null && break; sleep 0.1; done
 LP_PORT=$(grep -o '127.0.0.1:[0-9]*' "$WORK/agent.out" | head -1 | cut -d: -f2)
@@ -104,6 +108,9 @@ for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/"$RS_PORT") 2>/dev/null && b
 # launcher trains its own on first use.
 TRAIN=$LIVEPATCH
 [[ "$LIVEPATCH" == java* ]] && TRAIN=${LIVEPATCH/-XX:SharedArchiveFile=/-XX:ArchiveClassesAtExit=}
+if [[ "${BENCH_RETRAIN_CDS:-0}" == 1 && "$LIVEPATCH" != java* ]]; then
+  rm -f "$(dirname "$LIVEPATCH")"/../lib/cds/livepatch-[0-9]*.jsa
+fi
 $TRAIN sync "$SRC" --agent "127.0.0.1:$LP_PORT" --certs "$WORK/certs" --dry-run >/dev/null 2>"$WORK/cds.log" || true
 
 now_ms() { date +%s%3N; }

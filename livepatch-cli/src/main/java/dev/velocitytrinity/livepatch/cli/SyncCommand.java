@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,6 +81,12 @@ final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Loading BoringSSL and the Netty/gRPC classes is most of a small sync's set-up; on a daemon
+    // thread it overlaps config loading and validation below instead of following it. (Not earlier
+    // than this: Netty logs while it loads, and logging is configured just before commands run.)
+    Thread warmUp = new Thread(Transports::warmUp, "livepatch-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     flag("agent.address", "--agent", agent);
     flag("agent.name", "--agent-name", agentName);
     flag("tls.certs", "--certs", certs);
@@ -115,10 +123,19 @@ final class SyncCommand implements Callable<Integer> {
     } catch (TlsException e) {
       throw new CommandException.Usage(e.getMessage());
     }
+    // Threads start only when a file needs hashing (a first sync, or files changed since the last).
+    ExecutorService hashers =
+        Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(),
+            task -> {
+              Thread thread = new Thread(task, "livepatch-hash");
+              thread.setDaemon(true);
+              return thread;
+            });
     SyncOutcome outcome;
     try {
       outcome =
-          new SyncClient(channel, address, config.sync().timeout())
+          new SyncClient(channel, address, config.sync().timeout(), hashers)
               .sync(spec, new PushRecords(recordsDir()), progress());
     } catch (SyncException.Unavailable e) {
       throw new CommandException.Unavailable(e.getMessage(), e);
@@ -133,6 +150,7 @@ final class SyncCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CommandException.Failed("sync failed: " + e.getMessage());
     } finally {
+      hashers.shutdownNow();
       channel.shutdownNow();
       try {
         channel.awaitTermination(5, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package dev.velocitytrinity.livepatch.client;
 import com.dynatrace.hash4j.hashing.HashStream128;
 import com.google.protobuf.ByteString;
 import dev.velocitytrinity.livepatch.delta.DeltaEncoder;
+import dev.velocitytrinity.livepatch.delta.Literals;
 import dev.velocitytrinity.livepatch.delta.Signature;
 import dev.velocitytrinity.livepatch.delta.StrongHash;
 import dev.velocitytrinity.livepatch.protocol.ChunkWriter;
@@ -55,6 +56,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,15 +73,25 @@ public final class SyncClient {
   private final Channel channel;
   private final String agent;
   private final Duration timeout;
+  private final Executor hashers;
 
   /**
    * @param agent the agent's address as the user typed it, for messages and the push record key
    * @param timeout longest wait for any one answer from the agent
    */
   public SyncClient(Channel channel, String agent, Duration timeout) {
+    this(channel, agent, timeout, Runnable::run);
+  }
+
+  /**
+   * @param hashers where the local scan hashes changed files (a pool as wide as the machine makes a
+   *     first sync's scan faster)
+   */
+  public SyncClient(Channel channel, String agent, Duration timeout, Executor hashers) {
     this.channel = channel;
     this.agent = agent;
     this.timeout = timeout;
+    this.hashers = hashers;
   }
 
   public SyncOutcome sync(SyncSpec spec, PushRecords records, ProgressListener progress)
@@ -107,7 +119,7 @@ public final class SyncClient {
       IgnoreRules ignore = IgnoreRules.load(localDir);
       HashCache cache = new HashCache();
       record.ifPresent(r -> cache.seed(r.snapshot()));
-      TreeSnapshot local = new TreeScanner(ignore, cache).scan(localDir);
+      TreeSnapshot local = new TreeScanner(ignore, cache, hashers).scan(localDir);
       LOG.debug("scanned {} local entries", local.size());
 
       Hello hello = call.next().getHello();
@@ -163,40 +175,45 @@ public final class SyncClient {
       Map<String, String> copySources = copySources(remote);
       Map<String, Signature> signatures = fetchSignatures(call, changes, remote, copySources);
       long literalBytes = 0;
-      for (String path : changes.removals()) {
-        call.send(SyncRequest.newBuilder().setRemove(Remove.newBuilder().setPath(path)).build());
-      }
-      long bytesTotal = changes.upserts().stream().mapToLong(TreeEntry::size).sum();
-      long bytesDone = 0;
-      int id = 0;
-      int done = 0;
-      for (TreeEntry entry : changes.upserts()) {
-        literalBytes +=
-            sendEntry(
-                call,
-                localDir,
-                entry,
-                ++id,
-                signatures.get(entry.path()),
-                copySources.get(entry.contentHash()));
-        bytesDone += entry.size();
-        progress.progress(++done, changes.upserts().size(), bytesDone, bytesTotal);
-      }
-      Committed committed = commit(call);
-      LOG.debug("agent committed change set {}", committed.getChangeSetId());
-      if (committed.getResendCount() > 0) {
-        for (String path : committed.getResendList()) {
-          TreeEntry entry = local.entries().get(path);
-          if (entry == null) {
-            throw new SyncException.Rejected("agent asked to resend unknown path " + path, null);
-          }
-          literalBytes += sendEntry(call, localDir, entry, ++id, null, null);
+      Committed committed;
+      try (Literals.Compressor compressor = new Literals.Compressor()) {
+        for (String path : changes.removals()) {
+          call.send(SyncRequest.newBuilder().setRemove(Remove.newBuilder().setPath(path)).build());
         }
+        long bytesTotal = changes.upserts().stream().mapToLong(TreeEntry::size).sum();
+        long bytesDone = 0;
+        int id = 0;
+        int done = 0;
+        for (TreeEntry entry : changes.upserts()) {
+          literalBytes +=
+              sendEntry(
+                  call,
+                  localDir,
+                  entry,
+                  ++id,
+                  signatures.get(entry.path()),
+                  copySources.get(entry.contentHash()),
+                  compressor);
+          bytesDone += entry.size();
+          progress.progress(++done, changes.upserts().size(), bytesDone, bytesTotal);
+        }
+        LOG.debug("sent {} entries; committing", done);
         committed = commit(call);
+        LOG.debug("agent committed change set {}", committed.getChangeSetId());
         if (committed.getResendCount() > 0) {
-          throw new SyncException.Rejected(
-              "agent could not rebuild " + committed.getResend(0) + " even from a whole copy",
-              null);
+          for (String path : committed.getResendList()) {
+            TreeEntry entry = local.entries().get(path);
+            if (entry == null) {
+              throw new SyncException.Rejected("agent asked to resend unknown path " + path, null);
+            }
+            literalBytes += sendEntry(call, localDir, entry, ++id, null, null, compressor);
+          }
+          committed = commit(call);
+          if (committed.getResendCount() > 0) {
+            throw new SyncException.Rejected(
+                "agent could not rebuild " + committed.getResend(0) + " even from a whole copy",
+                null);
+          }
         }
       }
       call.finish();
@@ -305,7 +322,13 @@ public final class SyncClient {
 
   /** Sends one entry; returns the literal bytes it put on the wire. */
   private long sendEntry(
-      Call call, Path localDir, TreeEntry entry, int id, Signature signature, String copyFrom)
+      Call call,
+      Path localDir,
+      TreeEntry entry,
+      int id,
+      Signature signature,
+      String copyFrom,
+      Literals.Compressor compressor)
       throws IOException, SyncException {
     FileStart.Builder start =
         FileStart.newBuilder()
@@ -331,7 +354,8 @@ public final class SyncClient {
     }
     Path file = localDir.resolve(entry.path());
     ChunkWriter chunks =
-        new ChunkWriter(id, chunk -> call.sendIo(SyncRequest.newBuilder().setChunk(chunk).build()));
+        new ChunkWriter(
+            id, chunk -> call.sendIo(SyncRequest.newBuilder().setChunk(chunk).build()), compressor);
     try (InputStream raw = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
       if (signature != null && signature.blockCount() > 0) {
         // A delta is checked with SHA-256 of the result, as sent.

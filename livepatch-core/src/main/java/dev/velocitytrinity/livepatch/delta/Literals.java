@@ -1,6 +1,7 @@
 package dev.velocitytrinity.livepatch.delta;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import java.util.Arrays;
 
 /** Compresses literal runs with zstd when that saves at least a tenth of their size. */
@@ -25,6 +26,41 @@ public final class Literals {
       }
     }
     return new Encoded(raw, false, length);
+  }
+
+  /**
+   * Encodes like {@link Literals#encode} with one zstd context and output buffer reused for every
+   * literal, instead of a fresh context per call. Not thread-safe; close it when done.
+   */
+  public static final class Compressor implements AutoCloseable {
+    // Made on first use: a change set of removals or small files never loads zstd.
+    private ZstdCompressCtx context;
+    private byte[] buffer = new byte[0];
+
+    public Encoded encode(byte[] data, int offset, int length) {
+      if (length >= MIN_COMPRESS) {
+        if (context == null) {
+          context = new ZstdCompressCtx();
+          context.setLevel(LEVEL);
+        }
+        int bound = (int) Zstd.compressBound(length);
+        if (buffer.length < bound) {
+          buffer = new byte[bound];
+        }
+        int packed = context.compressByteArray(buffer, 0, bound, data, offset, length);
+        if (packed <= length - length / 10) {
+          return new Encoded(Arrays.copyOf(buffer, packed), true, length);
+        }
+      }
+      return new Encoded(Arrays.copyOfRange(data, offset, offset + length), false, length);
+    }
+
+    @Override
+    public void close() {
+      if (context != null) {
+        context.close();
+      }
+    }
   }
 
   public static byte[] decode(byte[] data, boolean zstd, int rawLength) throws DeltaException {

@@ -1,6 +1,6 @@
 package dev.velocitytrinity.livepatch.protocol;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.velocitytrinity.livepatch.delta.DeltaSink;
 import dev.velocitytrinity.livepatch.delta.Literals;
 import dev.velocitytrinity.proto.livepatch.v1.CopyBlocks;
@@ -22,13 +22,22 @@ public final class ChunkWriter implements DeltaSink {
 
   private final int fileId;
   private final ChunkConsumer consumer;
+  private final Literals.Compressor compressor;
   private DeltaChunk.Builder chunk;
   private int pending;
   private long literalBytesSent;
 
   public ChunkWriter(int fileId, ChunkConsumer consumer) {
+    this(fileId, consumer, null);
+  }
+
+  /**
+   * A writer compressing with {@code compressor} (shared by the caller's writers, one at a time).
+   */
+  public ChunkWriter(int fileId, ChunkConsumer consumer, Literals.Compressor compressor) {
     this.fileId = fileId;
     this.consumer = consumer;
+    this.compressor = compressor;
     this.chunk = DeltaChunk.newBuilder().setId(fileId);
   }
 
@@ -43,12 +52,16 @@ public final class ChunkWriter implements DeltaSink {
 
   @Override
   public void literal(byte[] data, int offset, int length) throws IOException {
-    Literals.Encoded encoded = Literals.encode(data, offset, length);
+    Literals.Encoded encoded =
+        compressor != null
+            ? compressor.encode(data, offset, length)
+            : Literals.encode(data, offset, length);
     chunk.addOps(
         DeltaOp.newBuilder()
             .setLiteral(
                 Literal.newBuilder()
-                    .setData(ByteString.copyFrom(encoded.data()))
+                    // encode() returns a fresh array that nothing else writes to: no copy needed.
+                    .setData(UnsafeByteOperations.unsafeWrap(encoded.data()))
                     .setZstd(encoded.zstd())
                     .setRawLength(encoded.rawLength())));
     pending += encoded.data().length;

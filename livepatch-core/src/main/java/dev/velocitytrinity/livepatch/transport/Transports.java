@@ -1,21 +1,35 @@
 package dev.velocitytrinity.livepatch.transport;
 
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerBuilder;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.OpenSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * gRPC servers and channels over mutual TLS: TLS 1.3 only, BoringSSL (netty-tcnative) only, client
@@ -55,16 +69,99 @@ public final class Transports {
 
   /**
    * A channel to {@code host:port} that presents the client certificate and accepts only an agent
-   * certificate from the CA naming {@code agentName}. The caller shuts it down.
+   * certificate from the CA naming {@code agentName}. The caller shuts it down; {@link
+   * ManagedChannel#awaitTermination} then also stops the channel's own I/O thread.
    */
   public static ManagedChannel channel(String host, int port, TlsFiles tls, String agentName)
       throws TlsException {
-    return NettyChannelBuilder.forAddress(host, port)
-        .sslContext(clientContext(tls))
-        .overrideAuthority(agentName)
-        .flowControlWindow(FLOW_CONTROL_WINDOW)
-        .maxInboundMessageSize(8 * 1024 * 1024)
-        .build();
+    SslContext context = clientContext(tls);
+    // One I/O thread owned by this channel rather than gRPC's shared group, which lingers for a
+    // second after the last channel closes: a JVM exiting while that thread sits in epoll_wait
+    // waits ~300 ms for it (HotSpot's VM_Exit waits for threads in native code).
+    EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("livepatch-client", true), NioIoHandler.newFactory());
+    try {
+      ManagedChannel channel =
+          NettyChannelBuilder.forAddress(host, port)
+              .eventLoopGroup(group)
+              .channelType(NioSocketChannel.class)
+              .sslContext(context)
+              .overrideAuthority(agentName)
+              .flowControlWindow(FLOW_CONTROL_WINDOW)
+              .maxInboundMessageSize(8 * 1024 * 1024)
+              .build();
+      return new OwnedGroupChannel(channel, group);
+    } catch (RuntimeException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw e;
+    }
+  }
+
+  /**
+   * Loads BoringSSL and the Netty/gRPC client classes. Meant for a background thread at CLI start,
+   * so that work overlaps parsing and config loading; calling it is never required.
+   */
+  public static void warmUp() {
+    if (OpenSsl.isAvailable()) {
+      NettyChannelBuilder.forTarget("localhost:1");
+    }
+  }
+
+  /** A channel that also shuts down the event loop group it alone uses. */
+  private static final class OwnedGroupChannel extends ManagedChannel {
+    private final ManagedChannel delegate;
+    private final EventLoopGroup group;
+
+    OwnedGroupChannel(ManagedChannel delegate, EventLoopGroup group) {
+      this.delegate = delegate;
+      this.group = group;
+    }
+
+    @Override
+    public ManagedChannel shutdown() {
+      delegate.shutdown();
+      return this;
+    }
+
+    @Override
+    public ManagedChannel shutdownNow() {
+      delegate.shutdownNow();
+      return this;
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return delegate.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return delegate.isTerminated() && group.isTerminated();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+      long deadline = System.nanoTime() + unit.toNanos(timeout);
+      if (!delegate.awaitTermination(timeout, unit)) {
+        return false;
+      }
+      // The transports are closed: nothing is left for the group to do, so no quiet period.
+      long left = Math.max(0, deadline - System.nanoTime());
+      group.shutdownGracefully(0, left, TimeUnit.NANOSECONDS);
+      return group.awaitTermination(left, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public <ReqT, RespT> ClientCall<ReqT, RespT> newCall(
+        MethodDescriptor<ReqT, RespT> method, CallOptions options) {
+      return delegate.newCall(method, options);
+    }
+
+    @Override
+    public String authority() {
+      return delegate.authority();
+    }
   }
 
   /** Whether the server context for {@code tls} is BoringSSL-backed (for tests and diagnostics). */
@@ -100,12 +197,74 @@ public final class Transports {
       return builder
           .trustManager(PemFiles.readCertificates(tls.trustedCa()))
           .keyManager(
-              PemFiles.readPrivateKey(tls.privateKey()),
-              PemFiles.readCertificates(tls.certificate()))
+              new FixedKeyManager(
+                  PemFiles.readPrivateKey(tls.privateKey()),
+                  PemFiles.readCertificates(tls.certificate())))
           .protocols(TLS_1_3)
           .build();
     } catch (IOException | IllegalArgumentException e) {
       throw new TlsException("cannot use the client's TLS files: " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * Presents one key and its chain. Given a key and chain directly, Netty would first store them in
+   * an in-memory PKCS#12 key store, which encrypts the key with 10,000 PBKDF2 rounds on every CLI
+   * start only to decrypt it again; this hands BoringSSL the same key and chain without that
+   * detour. It only chooses what to present: all cryptography stays in BoringSSL.
+   */
+  private static final class FixedKeyManager extends X509ExtendedKeyManager {
+    private static final String ALIAS = "livepatch";
+    private final PrivateKey key;
+    private final X509Certificate[] chain;
+
+    FixedKeyManager(PrivateKey key, X509Certificate[] chain) {
+      if (chain.length == 0) {
+        throw new IllegalArgumentException("no certificate in the client certificate file");
+      }
+      this.key = key;
+      this.chain = chain.clone();
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return new String[] {ALIAS};
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
+      return ALIAS;
+    }
+
+    @Override
+    public String chooseEngineClientAlias(
+        String[] keyTypes, Principal[] issuers, SSLEngine engine) {
+      return ALIAS;
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return new String[] {ALIAS};
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return ALIAS;
+    }
+
+    @Override
+    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+      return ALIAS;
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+      return ALIAS.equals(alias) ? chain.clone() : null;
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+      return ALIAS.equals(alias) ? key : null;
     }
   }
 

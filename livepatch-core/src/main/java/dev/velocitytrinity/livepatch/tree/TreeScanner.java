@@ -4,6 +4,7 @@ import com.dynatrace.hash4j.hashing.HashStream128;
 import dev.velocitytrinity.livepatch.delta.StrongHash;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Walks a directory without following symlinks and snapshots it, hashing only files whose size or
@@ -25,11 +29,26 @@ public final class TreeScanner {
 
   private final IgnoreRules rules;
   private final HashCache cache;
+  private final Executor hashers;
 
+  /** A scanner that hashes on the calling thread. */
   public TreeScanner(IgnoreRules rules, HashCache cache) {
+    this(rules, cache, Runnable::run);
+  }
+
+  /**
+   * A scanner that hashes changed files on {@code hashers} while the walk goes on, so a first scan
+   * of a large tree uses every core.
+   */
+  public TreeScanner(IgnoreRules rules, HashCache cache, Executor hashers) {
     this.rules = rules;
     this.cache = cache;
+    this.hashers = hashers;
   }
+
+  /** A file whose hash is being computed. */
+  private record Pending(
+      int index, String path, long size, int mode, long mtime, CompletableFuture<String> hash) {}
 
   /** Snapshots {@code root}; a missing root is an empty tree. */
   public TreeSnapshot scan(Path root) throws IOException {
@@ -37,6 +56,7 @@ public final class TreeScanner {
       return TreeSnapshot.empty();
     }
     List<TreeEntry> entries = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     Files.walkFileTree(
         root,
         new SimpleFileVisitor<>() {
@@ -68,10 +88,18 @@ public final class TreeScanner {
               long mtime = attrs.lastModifiedTime().toMillis();
               String hash = cache.lookup(path, size, mtime).orElse(null);
               if (hash == null) {
-                hash = hash(file);
-                cache.put(path, size, mtime, hash);
+                pending.add(
+                    new Pending(
+                        entries.size(),
+                        path,
+                        size,
+                        mode(file),
+                        mtime,
+                        CompletableFuture.supplyAsync(() -> hashUnchecked(file), hashers)));
+                entries.add(null); // filled in below, in walk order
+              } else {
+                entries.add(TreeEntry.file(path, size, mode(file), mtime, hash));
               }
-              entries.add(TreeEntry.file(path, size, mode(file), mtime, hash));
             }
             // Sockets, fifos and devices are not synced.
             return FileVisitResult.CONTINUE;
@@ -85,7 +113,28 @@ public final class TreeScanner {
             throw exc;
           }
         });
+    for (Pending p : pending) {
+      String hash;
+      try {
+        hash = p.hash().join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof UncheckedIOException io) {
+          throw io.getCause();
+        }
+        throw e;
+      }
+      cache.put(p.path(), p.size(), p.mtime(), hash);
+      entries.set(p.index(), TreeEntry.file(p.path(), p.size(), p.mode(), p.mtime(), hash));
+    }
     return TreeSnapshot.of(entries);
+  }
+
+  private static String hashUnchecked(Path file) {
+    try {
+      return hash(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Hex xxh3-128 of a file's content. */

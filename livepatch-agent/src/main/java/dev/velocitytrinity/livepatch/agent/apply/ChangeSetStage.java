@@ -43,7 +43,14 @@ public final class ChangeSetStage implements AutoCloseable {
     String path();
   }
 
-  private record Put(String path, Path staged, int mode, long mtimeMillis, long size, boolean link)
+  private record Put(
+      String path,
+      Path staged,
+      int mode,
+      long mtimeMillis,
+      long size,
+      boolean link,
+      Future<?> flushed)
       implements Op {}
 
   private record MakeDir(String path, int mode) implements Op {}
@@ -114,7 +121,9 @@ public final class ChangeSetStage implements AutoCloseable {
     if (size > limits.maxFileSize()) {
       throw new ChangeRejectedException(path + " exceeds the agent's file size limit");
     }
-    upserts.add(new Put(path, staged, mode, mtimeMillis, size, false));
+    // Flushed now, in the background, so the device writes this file while later ones arrive;
+    // apply() still waits for every flush before its first rename.
+    upserts.add(new Put(path, staged, mode, mtimeMillis, size, false, flush(staged)));
   }
 
   public void addSymlink(String path, String target) throws ChangeRejectedException, IOException {
@@ -122,7 +131,7 @@ public final class ChangeSetStage implements AutoCloseable {
     register(path);
     Path staged = newStagedFile();
     Files.createSymbolicLink(staged, Path.of(target));
-    upserts.add(new Put(path, staged, 0, 0, 0, true));
+    upserts.add(new Put(path, staged, 0, 0, 0, true, null));
   }
 
   public void addDirectory(String path, int mode) throws ChangeRejectedException {
@@ -225,29 +234,28 @@ public final class ChangeSetStage implements AutoCloseable {
     return results;
   }
 
+  /** Starts flushing one staged file on the I/O threads. */
+  private Future<?> flush(Path staged) {
+    return root.ioExecutor()
+        .submit(
+            () -> {
+              try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.WRITE)) {
+                channel.force(true);
+              }
+              return null;
+            });
+  }
+
   /**
-   * Flushes every staged file to disk before the first rename. Done together at commit rather than
-   * one by one while receiving, so the device sees the writes as one batch.
+   * Waits until every staged file is on disk, before the first rename. Each file's flush started
+   * when it was added, so most of the device's work overlapped receiving the rest of the set.
    */
   private void fsyncStaged() throws IOException {
-    List<Future<?>> pending = new ArrayList<>();
-    for (Op op : upserts) {
-      if (op instanceof Put p && !p.link()) {
-        pending.add(
-            root.ioExecutor()
-                .submit(
-                    () -> {
-                      try (FileChannel channel =
-                          FileChannel.open(p.staged(), StandardOpenOption.WRITE)) {
-                        channel.force(true);
-                      }
-                      return null;
-                    }));
-      }
-    }
     try {
-      for (Future<?> f : pending) {
-        f.get();
+      for (Op op : upserts) {
+        if (op instanceof Put p && p.flushed() != null) {
+          p.flushed().get();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -304,6 +312,11 @@ public final class ChangeSetStage implements AutoCloseable {
 
   @Override
   public void close() {
+    for (Op op : upserts) {
+      if (op instanceof Put p && p.flushed() != null) {
+        p.flushed().cancel(false);
+      }
+    }
     try {
       deleteTree(stagingDir);
     } catch (IOException e) {

@@ -17,6 +17,7 @@ import dev.velocitytrinity.livepatch.protocol.ChunkReader;
 import dev.velocitytrinity.livepatch.protocol.Manifests;
 import dev.velocitytrinity.livepatch.protocol.Protocol;
 import dev.velocitytrinity.livepatch.protocol.SignaturePages;
+import dev.velocitytrinity.livepatch.tree.HashCache;
 import dev.velocitytrinity.livepatch.tree.IgnoreRules;
 import dev.velocitytrinity.livepatch.tree.TreeEntry;
 import dev.velocitytrinity.livepatch.tree.TreePaths;
@@ -36,6 +37,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,6 +54,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,6 +85,11 @@ final class SyncSession implements StreamObserver<SyncRequest> {
   private final AtomicBoolean finished = new AtomicBoolean();
   private final Set<String> resend = new LinkedHashSet<>();
   private final List<FileResult> results = new ArrayList<>();
+
+  /** Files written by this set (paths relative to the destination) and what they hash to. */
+  private final List<String> writtenPaths = new ArrayList<>();
+
+  private final List<HashCache.Entry> written = new ArrayList<>();
   private boolean locked;
   private String destPrefix = "";
   private Path destDir;
@@ -101,19 +110,46 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     final PatchWriter writer;
     final HashStream128 contentHash = StrongHash.stream();
 
+    /** xxh3-128 of the bytes actually written to the staged file, whatever the source. */
+    final HashStream128 writtenHash;
+
     OpenFile(
         FileStart start,
         String path,
         Path staged,
         OutputStream stream,
         FileChannel base,
-        PatchWriter writer) {
+        PatchWriter writer,
+        HashStream128 writtenHash) {
       this.start = start;
+      this.writtenHash = writtenHash;
       this.path = path;
       this.staged = staged;
       this.stream = stream;
       this.base = base;
       this.writer = writer;
+    }
+  }
+
+  /** Hashes what passes through it on the way to the file. */
+  private static final class HashingOutputStream extends FilterOutputStream {
+    private final HashStream128 hash;
+
+    HashingOutputStream(OutputStream out, HashStream128 hash) {
+      super(out);
+      this.hash = hash;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      hash.putByte((byte) b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      hash.putBytes(b, off, len);
     }
   }
 
@@ -319,9 +355,12 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     Path target = root.resolve(path);
     stage.checkDeclaredSize(path, start.getSize());
     Path staged = stage.newStagedFile();
+    HashStream128 writtenHash = StrongHash.stream();
     OutputStream stream =
         new BufferedOutputStream(
-            Files.newOutputStream(staged, StandardOpenOption.CREATE_NEW), 64 * 1024);
+            new HashingOutputStream(
+                Files.newOutputStream(staged, StandardOpenOption.CREATE_NEW), writtenHash),
+            64 * 1024);
     FileChannel base = null;
     PatchWriter writer;
     try {
@@ -345,7 +384,7 @@ final class SyncSession implements StreamObserver<SyncRequest> {
       }
       throw e;
     }
-    open = new OpenFile(start, path, staged, stream, base, writer);
+    open = new OpenFile(start, path, staged, stream, base, writer, writtenHash);
     if (start.getSourceCase() == FileStart.SourceCase.COPY_FROM) {
       Path source = root.resolve(destPrefix + TreePaths.check(start.getCopyFrom()));
       if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
@@ -431,6 +470,15 @@ final class SyncSession implements StreamObserver<SyncRequest> {
       throw new DeltaException(file.path + ": " + e.getMessage());
     }
     stage.addFile(file.path, file.staged, file.start.getMode(), file.start.getMtimeMillis());
+    // The rename keeps size and mtime, so after the commit the rescan can take this hash instead
+    // of reading the file again.
+    BasicFileAttributes attrs = Files.readAttributes(file.staged, BasicFileAttributes.class);
+    written.add(
+        new HashCache.Entry(
+            attrs.size(),
+            attrs.lastModifiedTime().toMillis(),
+            HexFormat.of().formatHex(StrongHash.bytes(file.writtenHash))));
+    writtenPaths.add(file.start.getPath());
     results.add(
         FileResult.newBuilder()
             .setPath(file.start.getPath())
@@ -460,6 +508,11 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     }
     if (stage.size() > 0) {
       stage.apply();
+      HashCache cache = root.hashCache(destPrefix);
+      for (int i = 0; i < written.size(); i++) {
+        HashCache.Entry e = written.get(i);
+        cache.put(writtenPaths.get(i), e.size(), e.mtimeMillis(), e.hash());
+      }
       ChangeSetStage.pruneHistory(root, settings.keepHistory());
     }
     current = scan();
