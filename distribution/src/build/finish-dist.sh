@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs after the launchers and libraries are in place: trains each tool's class-data-sharing
-# archive with a representative start (--help) and writes the shell completion scripts.
+# archive on representative work (a launcher records its archive on its first run) and writes the
+# shell completion scripts.
 set -eu
 dist=$1
 mkdir -p "$dist/completion"
@@ -8,7 +9,6 @@ mkdir -p "$dist/completion"
 # fixture loads the scanner, tree-sitter, resolvers, caches and report classes that every analysis
 # needs (--help alone leaves them to be loaded from the jars on each run).
 depci_fixture=$(mktemp -d "${TMPDIR:-/tmp}/dep-ci-cds.XXXXXX")
-trap 'rm -rf "$depci_fixture"' EXIT INT TERM
 mkdir -p "$depci_fixture/src/pkg"
 printf '%s\n' 'import { b } from "./b";' 'import type { C } from "./c.js";' 'export * from "./b";' \
   'const d = require("./d.cjs");' 'export const a = () => import("./c");' >"$depci_fixture/src/a.ts"
@@ -18,7 +18,50 @@ printf '%s\n' 'module.exports = {};' >"$depci_fixture/src/d.cjs"
 printf '%s\n' 'from . import mod' >"$depci_fixture/src/pkg/__init__.py"
 printf '%s\n' 'import os' 'from pkg import mod' >"$depci_fixture/src/pkg/mod.py"
 (cd "$depci_fixture" && "$dist/bin/dep-ci" graph >/dev/null)
-rm -rf "$depci_fixture"
+
+# livepatch's archive is trained on a real sync (TLS, gRPC, delta engine) against a throwaway agent
+# on loopback; an archive trained on --help alone leaves ~4,000 classes to load from the jars on
+# every sync. The agent's own archive is made first, from --help, so the training agent below runs
+# as a plain exec'd JVM that one kill stops.
+"$dist/bin/livepatch-agent" --help >/dev/null
+lp=$(mktemp -d "${TMPDIR:-/tmp}/livepatch-cds.XXXXXX")
+agent_pid=
+cleanup() {
+  if [ -n "$agent_pid" ]; then
+    kill "$agent_pid" 2>/dev/null || true
+    wait "$agent_pid" 2>/dev/null || true
+  fi
+  rm -rf "$depci_fixture" "$lp"
+}
+trap cleanup EXIT INT TERM
+VT_CDS=off "$dist/bin/livepatch" certs init --dir "$lp/certs" >/dev/null
+mkdir -p "$lp/src/sub" "$lp/app"
+printf 'hello\n' >"$lp/src/a.txt"
+head -c 65536 /dev/zero | tr '\0' 'x' >"$lp/src/sub/big.txt"
+"$dist/bin/livepatch-agent" --root "$lp/app" --listen 127.0.0.1:0 --certs "$lp/certs" \
+  >"$lp/agent.out" 2>&1 &
+agent_pid=$!
+port=
+tries=0
+while [ -z "$port" ] && [ $tries -lt 300 ]; do
+  port=$(sed -n 's/^livepatch-agent: listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$lp/agent.out")
+  [ -n "$port" ] || { kill -0 "$agent_pid" 2>/dev/null || break; sleep 0.1; }
+  tries=$((tries + 1))
+done
+if [ -n "$port" ]; then
+  "$dist/bin/livepatch" sync "$lp/src" --agent "127.0.0.1:$port" --certs "$lp/certs" >/dev/null
+  printf 'changed\n' >"$lp/src/a.txt"
+  "$dist/bin/livepatch" sync "$lp/src" --agent "127.0.0.1:$port" --certs "$lp/certs" >/dev/null
+else
+  echo "finish-dist: the training agent did not start; livepatch's archive is trained on --help" >&2
+  cat "$lp/agent.out" >&2
+fi
+cleanup
+agent_pid=
+
+# quantum's archive: the simulator (planner, embedded Redis store, report) is its usual first run.
+"$dist/bin/quantum" simulate --prs 3 >/dev/null
+
 for tool in dep-ci livepatch livepatch-agent quantum; do
   "$dist/bin/$tool" --help >/dev/null
   "$dist/bin/$tool" completion >"$dist/completion/$tool.bash"
