@@ -19,14 +19,20 @@ public final class SecretPatterns {
     return text -> text.contains(literal) ? 0 : -1;
   }
 
-  private static ToIntFunction<String> anyOf(String... literals) {
+  /**
+   * For patterns whose every match starts with one of {@code literals}, at most {@code backoff}
+   * characters before it: the search can begin there, and must not begin anywhere when none occurs.
+   */
+  private static ToIntFunction<String> startsNear(int backoff, String... literals) {
     return text -> {
+      int first = -1;
       for (String literal : literals) {
-        if (text.contains(literal)) {
-          return 0;
+        int at = text.indexOf(literal);
+        if (at >= 0 && (first < 0 || at < first)) {
+          first = at;
         }
       }
-      return -1;
+      return first < 0 ? -1 : Math.max(0, first - backoff);
     };
   }
 
@@ -93,45 +99,46 @@ public final class SecretPatterns {
                     + "(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|\\z)"),
             0,
             0,
-            contains("private key-----")),
+            text -> text.contains("private key-----") ? text.indexOf("-----begin ") : -1),
         new SecretPattern(
             "github-token",
             Pattern.compile("\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,255}\\b"),
             0,
             0,
-            contains("gh")),
+            startsNear(0, "ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
         new SecretPattern(
             "github-token",
             Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,255}\\b"),
             0,
             0,
-            contains("github_pat_")),
+            startsNear(0, "github_pat_")),
         new SecretPattern(
             "slack-token",
             Pattern.compile(
                 "\\bxox[abposre]-[A-Za-z0-9-]{10,250}|\\bxapp-[0-9]-[A-Za-z0-9-]{10,250}"),
             0,
             0,
-            anyOf("xox", "xapp-")),
+            startsNear(0, "xox", "xapp-")),
         new SecretPattern(
             "slack-webhook",
             Pattern.compile("https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9/_-]+"),
             0,
             0,
-            contains("hooks.slack.com")),
+            startsNear("https://".length(), "hooks.slack.com")),
         new SecretPattern(
             "jwt",
             Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"),
             0,
             0,
-            contains("eyj")),
+            startsNear(0, "eyj")),
         new SecretPattern(
             "aws-access-key-id",
             Pattern.compile(
                 "\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b"),
             0,
             0,
-            anyOf("akia", "asia", "abia", "acca", "agpa", "aida", "aroa", "anpa", "anva", "aipa")),
+            startsNear(
+                0, "akia", "asia", "abia", "acca", "agpa", "aida", "aroa", "anpa", "anva", "aipa")),
         // Credentials in URLs: keep scheme and user, drop the password.
         new SecretPattern(
             "password",
@@ -139,7 +146,7 @@ public final class SecretPatterns {
                 "(\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'<>]*:)[^\\s@/\"'<>]+(@)"),
             1,
             2,
-            contains("://")),
+            startsNear(21, "://")), // the scheme: one letter, then at most 20 more
         // Authorization headers; the scheme word is kept.
         new SecretPattern(
             "credentials",
@@ -148,13 +155,13 @@ public final class SecretPatterns {
                     + "(?:bearer|basic|token|digest|bot)?\\s*)[^\\s\"'\\\\,;]+"),
             1,
             0,
-            contains("authorization")),
+            startsNear("proxy-".length(), "authorization")),
         new SecretPattern(
             "credentials",
             Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/=-]{8,}"),
             1,
             0,
-            contains("bearer")),
+            startsNear(0, "bearer")),
         // JSON pairs ("password": "x"), also inside an escaped JSON string (\"password\":\"x\").
         new SecretPattern(
             "secret",
