@@ -13,5 +13,5 @@ if not exist "%APP_JAR%" (
   echo @APP_NAME@: error: %APP_JAR% is missing; rebuild with mvnw.cmd -q -DskipTests package 1>&2
   exit /b 3
 )
-"%JAVA_EXE%" @JVM_FLAGS@ %VT_JAVA_OPTS% -jar "%APP_JAR%" %*
+"%JAVA_EXE%" @JVM_FLAGS@ "-Dvt.home=%APP_HOME%" %VT_JAVA_OPTS% -jar "%APP_JAR%" %*
 exit /b %ERRORLEVEL%

@@ -128,4 +128,57 @@ class LaunchersIT {
       }
     }
   }
+
+  /**
+   * On Linux the package step builds tree-sitter's runtime with optimisation wherever a C compiler
+   * is (dep-ci/src/build/build-native.sh); dep-ci must then parse with it, and find exactly what
+   * the binding's own runtime finds, non-ASCII text before a specifier included.
+   */
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void depCi_optimisedRuntime_findsWhatTheBindingsRuntimeFinds() throws Exception {
+    Files.writeString(dir.resolve("utils.ts"), "export const u = 1;\n");
+    Files.writeString(
+        dir.resolve("main.ts"),
+        "/* héllo 🚀 */ import { u } from './utils';\nexport * from \"./utils\";\n"
+            + "const l = () => import('./lazy');\n");
+    Files.writeString(dir.resolve("lazy.ts"), "import type { T } from './main';\n");
+    Files.createDirectories(dir.resolve("pkg"));
+    Files.writeString(dir.resolve("pkg/__init__.py"), "");
+    Files.writeString(dir.resolve("pkg/a.py"), "# ü\nfrom . import b\nimport pkg.b\n");
+    Files.writeString(dir.resolve("pkg/b.py"), "import os\n");
+
+    Launcher.Result optimised =
+        Launcher.run(dir, Map.of(), Launcher.bin("dep-ci"), "--verbose", "graph", "--no-cache");
+    Launcher.Result binding =
+        Launcher.run(
+            dir,
+            Map.of("VT_JAVA_OPTS", "-Ddepci.tree-sitter.runtime=binding"),
+            Launcher.bin("dep-ci"),
+            "--verbose",
+            "graph",
+            "--no-cache");
+
+    assertThat(optimised.exitCode()).as(optimised.err()).isZero();
+    assertThat(binding.exitCode()).as(binding.err()).isZero();
+    assertThat(binding.err()).contains("parsed with the binding's tree-sitter runtime");
+    if (onPath("cc")) {
+      assertThat(optimised.err())
+          .contains(
+              "parsed with optimised tree-sitter runtime "
+                  + Launcher.dist().toRealPath().resolve("lib/native"));
+    } else {
+      assertThat(optimised.err()).contains("built only where a C compiler is");
+    }
+    assertThat(optimised.out())
+        .isEqualTo(binding.out())
+        .contains("main.ts -> utils.ts")
+        .contains("lazy.ts -> main.ts")
+        .contains("pkg/a.py -> pkg/b.py");
+  }
+
+  private static boolean onPath(String command) {
+    return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, command)));
+  }
 }

@@ -9,6 +9,7 @@ import dev.velocitytrinity.depci.graph.FileNode;
 import dev.velocitytrinity.depci.graph.ImportGraph;
 import dev.velocitytrinity.depci.graph.UnresolvedImport;
 import dev.velocitytrinity.depci.parse.ImportExtractor;
+import dev.velocitytrinity.depci.parse.NativeRuntime;
 import dev.velocitytrinity.depci.parse.SourceImport;
 import dev.velocitytrinity.depci.parse.SourceLanguage;
 import dev.velocitytrinity.depci.parse.python.PythonImportExtractor;
@@ -171,6 +172,9 @@ public final class RepoAnalyzer {
         (t1 - t0) / 1_000_000,
         (t2 - t1) / 1_000_000,
         (System.nanoTime() - t2) / 1_000_000);
+    if (extracted.parsed() > 0) {
+      LOG.debug("parsed with {}", NativeRuntime.active().description());
+    }
     return analysis;
   }
 

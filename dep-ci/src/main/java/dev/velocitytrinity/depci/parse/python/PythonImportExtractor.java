@@ -3,6 +3,7 @@ package dev.velocitytrinity.depci.parse.python;
 import dev.velocitytrinity.depci.parse.ImportExtractor;
 import dev.velocitytrinity.depci.parse.ImportKind;
 import dev.velocitytrinity.depci.parse.KeywordRegions;
+import dev.velocitytrinity.depci.parse.NativeRuntime;
 import dev.velocitytrinity.depci.parse.SourceImport;
 import dev.velocitytrinity.depci.parse.TreeSitterSources;
 import java.util.ArrayList;
@@ -25,6 +26,10 @@ import org.treesitter.TreeSitterPython;
  * when it is called). Not thread-safe: one instance per thread.
  */
 public final class PythonImportExtractor implements ImportExtractor {
+
+  static {
+    NativeRuntime.active(); // before any binding class loads: see NativeRuntime
+  }
 
   private static final String QUERY =
       """

@@ -3,6 +3,7 @@ package dev.velocitytrinity.depci.parse.typescript;
 import dev.velocitytrinity.depci.parse.ImportExtractor;
 import dev.velocitytrinity.depci.parse.ImportKind;
 import dev.velocitytrinity.depci.parse.KeywordRegions;
+import dev.velocitytrinity.depci.parse.NativeRuntime;
 import dev.velocitytrinity.depci.parse.SourceImport;
 import dev.velocitytrinity.depci.parse.TreeSitterSources;
 import java.util.ArrayList;
@@ -30,6 +31,10 @@ import org.treesitter.TreeSitterTypescript;
  * one instance per thread (tree-sitter parsers and cursors are not shareable).
  */
 public final class TypeScriptImportExtractor implements ImportExtractor {
+
+  static {
+    NativeRuntime.active(); // before any binding class loads: see NativeRuntime
+  }
 
   /** What a query pattern finds; the pattern's index in the query maps to one of these. */
   private enum Form {
