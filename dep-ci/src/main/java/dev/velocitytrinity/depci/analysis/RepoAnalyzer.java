@@ -1,5 +1,7 @@
 package dev.velocitytrinity.depci.analysis;
 
+import com.dynatrace.hash4j.hashing.HashStream128;
+import com.dynatrace.hash4j.hashing.Hashing;
 import dev.velocitytrinity.depci.cache.ContentHash;
 import dev.velocitytrinity.depci.cache.ExtractionCache;
 import dev.velocitytrinity.depci.cache.GraphCache;
@@ -19,6 +21,7 @@ import dev.velocitytrinity.depci.resolve.PythonResolver;
 import dev.velocitytrinity.depci.resolve.PythonSourceRoots;
 import dev.velocitytrinity.depci.resolve.Resolution;
 import dev.velocitytrinity.depci.resolve.TypeScriptResolver;
+import dev.velocitytrinity.depci.scan.FileStat;
 import dev.velocitytrinity.depci.scan.Glob;
 import dev.velocitytrinity.depci.scan.RepoFiles;
 import dev.velocitytrinity.depci.scan.RepoScanner;
@@ -34,14 +37,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,41 +82,85 @@ public final class RepoAnalyzer {
    */
   private static String inputKey(RepoFiles repo, ExtractionCache cache, AnalysisSettings settings)
       throws IOException {
+    MessageDigest digest = settingsDigest(settings);
+    for (String file : sorted(repo.files())) {
+      add(digest, file);
+      Optional<String> hash = cache.hashOf(file);
+      if (hash.isPresent()) {
+        add(digest, hash.get());
+      } else if (isResolutionInput(file)) {
+        try {
+          add(digest, ContentHash.of(Files.readAllBytes(repo.absolute(file))));
+        } catch (NoSuchFileException e) {
+          add(digest, "missing"); // deleted since the scan: the next run sees the new state
+        }
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * A hash of what the scan saw: settings, the file list, and the inputs' sizes and times. It runs
+   * on every warm run, so it uses xxh3-128 (no security provider to initialise, fast before the JIT
+   * has compiled anything) where the content key uses SHA-256.
+   */
+  private record StatKey(String key, long newestModifiedMillis) {
+    static StatKey of(RepoFiles repo, AnalysisSettings settings) {
+      HashStream128 hash = Hashing.xxh3_128().hashStream();
+      settingsText(settings).forEach(hash::putString);
+      Set<String> sources = new HashSet<>(repo.sources());
+      long newest = Long.MIN_VALUE;
+      for (String file : sorted(repo.files())) {
+        hash.putString(file);
+        FileStat stat = repo.stat(file);
+        if (stat != null && (sources.contains(file) || isResolutionInput(file))) {
+          hash.putByte((byte) 1).putLong(stat.size()).putLong(stat.modifiedMillis());
+          newest = Math.max(newest, stat.modifiedMillis());
+        } else {
+          hash.putByte((byte) 0);
+        }
+      }
+      return new StatKey(hash.get().toString(), newest);
+    }
+  }
+
+  private static MessageDigest settingsDigest(AnalysisSettings settings) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-    Consumer<String> add = text -> digest.update((text + "\0").getBytes(StandardCharsets.UTF_8));
-    add.accept(CACHE_FINGERPRINT);
-    // Canonical text only: ScanRules holds a Set.copyOf, whose iteration order (and so its
-    // toString) changes from one JVM to the next, which made every warm run miss the graph cache.
+    settingsText(settings).forEach(text -> add(digest, text));
+    return digest;
+  }
+
+  /** The settings as canonical text, the same from one JVM to the next. */
+  private static List<String> settingsText(AnalysisSettings settings) {
+    // Not ScanRules.toString(): its Set.copyOf iterates in an order that changes from one JVM to
+    // the next, which made every warm run miss the graph cache.
     ScanRules scan = settings.scan();
-    add.accept(scan.roots().toString());
-    add.accept(scan.include().stream().map(Glob::text).toList().toString());
-    add.accept(scan.exclude().stream().map(Glob::text).toList().toString());
-    add.accept(Boolean.toString(scan.gitignore()));
-    add.accept(new TreeSet<>(scan.languages()).toString());
-    add.accept(settings.aliases().toString());
-    add.accept(settings.pythonSourceRoots().toString());
-    add.accept(new TreeSet<>(settings.deletedFiles()).toString());
-    List<String> files = new ArrayList<>(repo.files());
-    files.sort(null);
-    for (String file : files) {
-      add.accept(file);
-      Optional<String> hash = cache.hashOf(file);
-      if (hash.isPresent()) {
-        add.accept(hash.get());
-      } else if (isResolutionInput(file)) {
-        try {
-          add.accept(ContentHash.of(Files.readAllBytes(repo.absolute(file))));
-        } catch (NoSuchFileException e) {
-          add.accept("missing"); // deleted since the scan: the next run sees the new state
-        }
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return List.of(
+        CACHE_FINGERPRINT,
+        scan.roots().toString(),
+        scan.include().stream().map(Glob::text).toList().toString(),
+        scan.exclude().stream().map(Glob::text).toList().toString(),
+        Boolean.toString(scan.gitignore()),
+        new TreeSet<>(scan.languages()).toString(),
+        settings.aliases().toString(),
+        settings.pythonSourceRoots().toString(),
+        new TreeSet<>(settings.deletedFiles()).toString());
+  }
+
+  private static void add(MessageDigest digest, String text) {
+    digest.update(text.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+  }
+
+  private static List<String> sorted(Set<String> files) {
+    List<String> list = new ArrayList<>(files);
+    list.sort(null);
+    return list;
   }
 
   private final RepoScanner scanner;
@@ -126,8 +174,23 @@ public final class RepoAnalyzer {
   public Analysis analyze(Path root, AnalysisSettings settings, ProgressListener progress)
       throws IOException, InterruptedException {
     long t0 = System.nanoTime();
+    long scanStarted = clock.millis();
     RepoFiles scanned = scanner.scan(root, settings.scan());
     long t1 = System.nanoTime();
+    Path graphFile = root.resolve(GRAPH_CACHE_FILE);
+    StatKey statKey = settings.cache() ? StatKey.of(scanned, settings) : null;
+    if (statKey != null) {
+      Optional<ImportGraph> unchanged =
+          GraphCache.loadByStat(graphFile, statKey.key(), statKey.newestModifiedMillis(), root);
+      if (unchanged.isPresent()) {
+        LOG.debug(
+            "{} sources unchanged since the last run: scan {} ms, graph loaded in {} ms",
+            scanned.sources().size(),
+            (t1 - t0) / 1_000_000,
+            (System.nanoTime() - t1) / 1_000_000);
+        return new Analysis(unchanged.get(), 0, scanned.sources().size());
+      }
+    }
     Path cacheFile = root.resolve(CACHE_FILE);
     ExtractionCache cache =
         settings.cache()
@@ -146,19 +209,29 @@ public final class RepoAnalyzer {
     long t2 = System.nanoTime();
     RepoFiles repo =
         settings.deletedFiles().isEmpty() ? scanned : scanned.withFiles(settings.deletedFiles());
-    Path graphFile = root.resolve(GRAPH_CACHE_FILE);
     String key = settings.cache() ? inputKey(scanned, cache, settings) : "";
     Optional<ImportGraph> known =
         settings.cache() ? GraphCache.load(graphFile, key, root) : Optional.empty();
     Analysis analysis;
     if (known.isPresent()) {
       analysis = new Analysis(known.get(), extracted.parsed(), extracted.cached());
+      try {
+        // Only the stat key missed (the stat path was tried first): store the graph under the
+        // current one, or every later run would take this slower path.
+        GraphCache.rekey(graphFile, new GraphCache.Keys(key, statKey.key(), scanStarted));
+      } catch (IOException e) {
+        LOG.warn("cannot write {}: {}", graphFile, e.getMessage());
+      }
     } else {
       Built built = build(repo, sources, extracted, settings);
       analysis = built.analysis();
       if (settings.cache()) {
         try {
-          GraphCache.save(graphFile, key, built.diskProbes(), analysis.graph());
+          GraphCache.save(
+              graphFile,
+              new GraphCache.Keys(key, statKey.key(), scanStarted),
+              built.diskProbes(),
+              analysis.graph());
         } catch (IOException e) {
           LOG.warn("cannot write {}: {}", graphFile, e.getMessage());
         }
@@ -251,10 +324,13 @@ public final class RepoAnalyzer {
       AtomicInteger parsed) {
     Path file = repo.absolute(path);
     try {
-      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-      long size = attrs.size();
-      long modified = attrs.lastModifiedTime().toMillis();
-      Optional<List<SourceImport>> known = cache.byStat(path, size, modified);
+      FileStat stat = repo.stat(path);
+      if (stat == null) {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        stat = new FileStat(attrs.size(), attrs.lastModifiedTime().toMillis());
+      }
+      long modified = stat.modifiedMillis();
+      Optional<List<SourceImport>> known = cache.byStat(path, stat.size(), modified);
       if (known.isPresent()) {
         return known.get();
       }

@@ -18,30 +18,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The last resolved graph, stored with the key of everything resolution read (the file list, every
  * source's content hash, the manifests and tsconfigs, the settings). An unchanged repository then
  * skips resolution entirely, which is most of a warm run; any change to an input gives another key
  * and a fresh resolution. Renamed into place whole; an unreadable or corrupt file is a miss.
+ *
+ * <p>It is also stored with a second key built from what a directory walk sees for free (the file
+ * list, sizes and modification times). When that key matches and no input changed within {@link
+ * ExtractionCache#RACY_WINDOW_MILLIS} of the graph being written, the graph is used without reading
+ * the extraction cache or hashing anything: the same trust the extraction cache gives each file.
  */
 public final class GraphCache {
 
   private static final int MAGIC = 0x44434743; // "DCGC"
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
+
+  /** The keys a graph is stored under and when it was written. */
+  public record Keys(String content, String stat, long writtenMillis) {}
 
   private GraphCache() {}
 
   /**
-   * @param root the repository root, against which recorded disk probes are checked again
+   * The graph stored under content key {@code key}, its disk probes checked against {@code root}.
    */
   public static Optional<ImportGraph> load(Path file, String key, Path root) {
+    return load(file, root, stored -> stored.content().equals(key));
+  }
+
+  /**
+   * The graph stored under stat key {@code statKey}, provided the newest input is older than the
+   * graph by more than the racy window (an edit in the same clock tick could keep size and time).
+   */
+  public static Optional<ImportGraph> loadByStat(
+      Path file, String statKey, long newestModifiedMillis, Path root) {
+    return load(
+        file,
+        root,
+        stored ->
+            stored.stat().equals(statKey)
+                && newestModifiedMillis
+                    < stored.writtenMillis() - ExtractionCache.RACY_WINDOW_MILLIS);
+  }
+
+  private static Optional<ImportGraph> load(Path file, Path root, Predicate<Keys> matches) {
     Optional<byte[]> body = CacheFiles.read(file);
     if (body.isEmpty()) {
       return Optional.empty();
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body.get()))) {
-      if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)) {
+      if (in.readInt() != MAGIC
+          || in.readInt() != FORMAT
+          || !matches.test(new Keys(in.readUTF(), in.readUTF(), in.readLong()))) {
         return Optional.empty();
       }
       int probeCount = in.readInt();
@@ -90,19 +120,50 @@ public final class GraphCache {
                 in.readInt(),
                 in.readInt()));
       }
-      return Optional.of(ImportGraph.of(files, edges, externals, unresolved));
+      return Optional.of(ImportGraph.ofCanonical(files, edges, externals, unresolved));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  public static void save(Path file, String key, Map<String, Boolean> diskProbes, ImportGraph graph)
+  /**
+   * Stores the graph in {@code file} under new keys, e.g. when its content key still matched but
+   * sizes or times changed (a checkout that rewrote files with equal content), so that the next
+   * unchanged run is again answered by its stat key. A missing or unreadable file is left alone.
+   */
+  public static void rekey(Path file, Keys keys) throws IOException {
+    Optional<byte[]> body = CacheFiles.read(file);
+    if (body.isEmpty()) {
+      return;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.get().length + 256);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body.get()));
+        DataOutputStream out = new DataOutputStream(bytes)) {
+      if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+        return;
+      }
+      in.readUTF();
+      in.readUTF();
+      in.readLong();
+      writeHeader(out, keys);
+      in.transferTo(out);
+    }
+    CacheFiles.write(file, bytes.toByteArray());
+  }
+
+  private static void writeHeader(DataOutputStream out, Keys keys) throws IOException {
+    out.writeInt(MAGIC);
+    out.writeInt(FORMAT);
+    out.writeUTF(keys.content());
+    out.writeUTF(keys.stat());
+    out.writeLong(keys.writtenMillis());
+  }
+
+  public static void save(Path file, Keys keys, Map<String, Boolean> diskProbes, ImportGraph graph)
       throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(MAGIC);
-      out.writeInt(FORMAT);
-      out.writeUTF(key);
+      writeHeader(out, keys);
       Map<String, Boolean> probes = new TreeMap<>(diskProbes);
       out.writeInt(probes.size());
       for (Map.Entry<String, Boolean> probe : probes.entrySet()) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,19 @@ import java.util.TreeSet;
  */
 public final class ImportGraph {
 
-  private static final Comparator<Edge> EDGE_ORDER =
-      Comparator.comparing(Edge::from)
-          .thenComparing(Edge::to)
-          .thenComparing(Edge::kind)
-          .thenComparingInt(Edge::line)
-          .thenComparingInt(Edge::column);
+  private static final Comparator<Edge> EDGE_ORDER = ImportGraph::compareEdges;
+
+  private static final Comparator<ExternalImport> EXTERNAL_ORDER =
+      Comparator.comparing(ExternalImport::from)
+          .thenComparingInt(ExternalImport::line)
+          .thenComparingInt(ExternalImport::column)
+          .thenComparing(ExternalImport::specifier);
+
+  private static final Comparator<UnresolvedImport> UNRESOLVED_ORDER =
+      Comparator.comparing(UnresolvedImport::from)
+          .thenComparingInt(UnresolvedImport::line)
+          .thenComparingInt(UnresolvedImport::column)
+          .thenComparing(UnresolvedImport::specifier);
 
   private final List<FileNode> files;
   private final List<Edge> edges;
@@ -98,22 +106,86 @@ public final class ImportGraph {
     List<FileNode> sortedFiles = new ArrayList<>(nodes.values());
     sortedFiles.sort(Comparator.comparing(FileNode::path));
     List<ExternalImport> sortedExternals = new ArrayList<>(externals);
-    sortedExternals.sort(
-        Comparator.comparing(ExternalImport::from)
-            .thenComparingInt(ExternalImport::line)
-            .thenComparingInt(ExternalImport::column)
-            .thenComparing(ExternalImport::specifier));
+    sortedExternals.sort(EXTERNAL_ORDER);
     List<UnresolvedImport> sortedUnresolved = new ArrayList<>(unresolved);
-    sortedUnresolved.sort(
-        Comparator.comparing(UnresolvedImport::from)
-            .thenComparingInt(UnresolvedImport::line)
-            .thenComparingInt(UnresolvedImport::column)
-            .thenComparing(UnresolvedImport::specifier));
+    sortedUnresolved.sort(UNRESOLVED_ORDER);
     return new ImportGraph(
         List.copyOf(sortedFiles),
         List.copyOf(unique.values()),
         List.copyOf(sortedExternals),
         List.copyOf(sortedUnresolved));
+  }
+
+  /**
+   * A graph from parts that are already in this class's order and free of duplicates, as {@link
+   * #files()}, {@link #edges()}, {@link #externals()} and {@link #unresolved()} return them (a
+   * cached graph read back). One linear pass checks that; parts that fail it go through {@link
+   * #of}, so the result is the same either way, only faster for canonical input.
+   */
+  public static ImportGraph ofCanonical(
+      List<FileNode> files,
+      List<Edge> edges,
+      List<ExternalImport> externals,
+      List<UnresolvedImport> unresolved) {
+    if (!isCanonical(files, edges, externals, unresolved)) {
+      return of(files, edges, externals, unresolved);
+    }
+    return new ImportGraph(
+        List.copyOf(files), List.copyOf(edges), List.copyOf(externals), List.copyOf(unresolved));
+  }
+
+  private static boolean isCanonical(
+      List<FileNode> files,
+      List<Edge> edges,
+      List<ExternalImport> externals,
+      List<UnresolvedImport> unresolved) {
+    Set<String> paths = new HashSet<>(files.size() * 2);
+    for (int i = 0; i < files.size(); i++) {
+      if (i > 0 && files.get(i - 1).path().compareTo(files.get(i).path()) >= 0) {
+        return false;
+      }
+      paths.add(files.get(i).path());
+    }
+    for (int i = 0; i < edges.size(); i++) {
+      Edge edge = edges.get(i);
+      if (!paths.contains(edge.from()) || !paths.contains(edge.to())) {
+        return false;
+      }
+      if (i > 0) {
+        Edge before = edges.get(i - 1);
+        if (compareEdges(before, edge) > 0
+            || (before.from().equals(edge.from())
+                && before.to().equals(edge.to())
+                && before.kind() == edge.kind())) {
+          return false;
+        }
+      }
+    }
+    return isSorted(externals, EXTERNAL_ORDER) && isSorted(unresolved, UNRESOLVED_ORDER);
+  }
+
+  /** By from, to, kind, line, column; written out because it runs for every edge of every load. */
+  private static int compareEdges(Edge a, Edge b) {
+    int c = a.from().compareTo(b.from());
+    if (c == 0) {
+      c = a.to().compareTo(b.to());
+    }
+    if (c == 0) {
+      c = a.kind().compareTo(b.kind());
+    }
+    if (c == 0) {
+      c = Integer.compare(a.line(), b.line());
+    }
+    return c != 0 ? c : Integer.compare(a.column(), b.column());
+  }
+
+  private static <T> boolean isSorted(List<T> items, Comparator<T> order) {
+    for (int i = 1; i < items.size(); i++) {
+      if (order.compare(items.get(i - 1), items.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public List<FileNode> files() {

@@ -3,6 +3,7 @@ package dev.velocitytrinity.depci.scan;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,23 +16,36 @@ import java.util.Set;
  * @param files every file that was not ignored (sources and others such as {@code package.json} or
  *     {@code data.json}), for resolution to probe without touching the disk
  * @param directories every directory holding at least one of {@code files}, derived from them
+ * @param stats size and modification time of the files the scan saw (not of {@code extra} ones
+ *     added by {@link #withFiles})
  */
 public record RepoFiles(
-    Path root, List<String> sources, Set<String> files, Set<String> directories) {
+    Path root,
+    List<String> sources,
+    Set<String> files,
+    Set<String> directories,
+    Map<String, FileStat> stats) {
 
   public RepoFiles {
     Objects.requireNonNull(root, "root");
     sources = List.copyOf(sources);
     files = Set.copyOf(files);
     directories = Set.copyOf(directories);
+    stats = Map.copyOf(stats);
   }
 
-  public static RepoFiles of(Path root, List<String> sources, Set<String> files) {
-    return new RepoFiles(root, sources, files, directoriesOf(files));
+  /** The files of a scan: every key of {@code stats}. */
+  public static RepoFiles of(Path root, List<String> sources, Map<String, FileStat> stats) {
+    return new RepoFiles(root, sources, stats.keySet(), directoriesOf(stats.keySet()), stats);
   }
 
   public boolean isFile(String path) {
     return files.contains(path);
+  }
+
+  /** The file's size and time as the scan saw them, or {@code null} for a file it did not see. */
+  public FileStat stat(String path) {
+    return stats.get(path);
   }
 
   private static Set<String> directoriesOf(Set<String> files) {
@@ -57,6 +71,6 @@ public record RepoFiles(
   public RepoFiles withFiles(Set<String> extra) {
     Set<String> all = new HashSet<>(files);
     all.addAll(extra);
-    return RepoFiles.of(root, sources, all);
+    return new RepoFiles(root, sources, all, directoriesOf(all), stats);
   }
 }

@@ -11,8 +11,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +25,7 @@ public final class RepoScanner {
   private static final Set<String> SKIPPED_DIRECTORIES = Set.of("node_modules", ".git", ".dep-ci");
 
   public RepoFiles scan(Path root, ScanRules rules) throws IOException {
-    Set<String> files = new HashSet<>();
+    Map<String, FileStat> files = new HashMap<>();
     Set<String> sources = new HashSet<>();
     for (String rootDir : rules.roots()) {
       Path start = root.resolve(rootDir).normalize();
@@ -41,7 +43,8 @@ public final class RepoScanner {
     return RepoFiles.of(root, sorted, files);
   }
 
-  private void walk(Path root, Path start, ScanRules rules, Set<String> files, Set<String> sources)
+  private void walk(
+      Path root, Path start, ScanRules rules, Map<String, FileStat> files, Set<String> sources)
       throws IOException {
     Deque<IgnoreRules> ignores = new ArrayDeque<>();
     ignores.push(rules.gitignore() ? inheritedRules(root, start) : IgnoreRules.none());
@@ -86,7 +89,7 @@ public final class RepoScanner {
             if (ignores.peek().ignored(rel, false) || excluded(rules, rel)) {
               return FileVisitResult.CONTINUE;
             }
-            files.add(rel);
+            files.put(rel, new FileStat(attrs.size(), attrs.lastModifiedTime().toMillis()));
             Optional<SourceLanguage> language =
                 SourceLanguage.ofFileName(file.getFileName().toString());
             if (language.isPresent()

@@ -29,7 +29,7 @@ class GraphCacheTest {
   @Test
   void save_thenLoadWithSameKey_returnsEqualGraph() throws Exception {
     Path file = dir.resolve("graph.bin");
-    GraphCache.save(file, "key-1", Map.of(), GRAPH);
+    GraphCache.save(file, keys("key-1"), Map.of(), GRAPH);
 
     ImportGraph loaded = GraphCache.load(file, "key-1", dir).orElseThrow();
 
@@ -44,7 +44,7 @@ class GraphCacheTest {
     Path file = dir.resolve("graph.bin");
     assertThat(GraphCache.load(file, "key-1", dir)).isEmpty();
 
-    GraphCache.save(file, "key-1", Map.of(), GRAPH);
+    GraphCache.save(file, keys("key-1"), Map.of(), GRAPH);
     assertThat(GraphCache.load(file, "key-2", dir)).isEmpty();
 
     Files.write(file, new byte[] {1, 2, 3});
@@ -54,12 +54,39 @@ class GraphCacheTest {
   @Test
   void load_diskProbeAnswersDifferently_misses() throws Exception {
     Path file = dir.resolve("graph.bin");
-    GraphCache.save(file, "key", Map.of("gen/api.ts", false), GRAPH);
+    GraphCache.save(file, keys("key"), Map.of("gen/api.ts", false), GRAPH);
     assertThat(GraphCache.load(file, "key", dir)).isPresent();
 
     Files.createDirectories(dir.resolve("gen"));
     Files.writeString(dir.resolve("gen/api.ts"), "export {};");
 
     assertThat(GraphCache.load(file, "key", dir)).isEmpty();
+  }
+
+  @Test
+  void loadByStat_sameStatKeyAndInputsOlderThanTheRacyWindow_hits() throws Exception {
+    Path file = dir.resolve("graph.bin");
+    GraphCache.save(file, new GraphCache.Keys("content", "stat", 100_000), Map.of(), GRAPH);
+
+    assertThat(GraphCache.loadByStat(file, "stat", 100_000 - 2_001, dir))
+        .hasValueSatisfying(g -> assertThat(g.edges()).isEqualTo(GRAPH.edges()));
+    assertThat(GraphCache.loadByStat(file, "other", 0, dir)).isEmpty();
+    // The content key is another key: a stat key never matches it, nor the other way round.
+    assertThat(GraphCache.loadByStat(file, "content", 0, dir)).isEmpty();
+    assertThat(GraphCache.load(file, "stat", dir)).isEmpty();
+  }
+
+  @Test
+  void loadByStat_inputModifiedWithinTheRacyWindowOfTheScan_misses() throws Exception {
+    Path file = dir.resolve("graph.bin");
+    GraphCache.save(file, new GraphCache.Keys("content", "stat", 100_000), Map.of(), GRAPH);
+
+    // Size and time may be unchanged after an edit in the same clock tick as the scan.
+    assertThat(GraphCache.loadByStat(file, "stat", 100_000 - 2_000, dir)).isEmpty();
+    assertThat(GraphCache.loadByStat(file, "stat", 100_000, dir)).isEmpty();
+  }
+
+  private static GraphCache.Keys keys(String content) {
+    return new GraphCache.Keys(content, "stat-of-" + content, 0);
   }
 }

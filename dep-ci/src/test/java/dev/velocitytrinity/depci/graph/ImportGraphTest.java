@@ -99,4 +99,39 @@ class ImportGraphTest {
     assertThatThrownBy(() -> graph.focus("nope", 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> graph.focus("a", -1)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void ofCanonical_partsOfABuiltGraph_giveAnEqualGraph() {
+    ImportGraph built =
+        ImportGraph.of(
+            List.of(new FileNode("a.ts", "typescript"), new FileNode("b.py", "python")),
+            List.of(edge("c.ts", "a.ts"), edge("a.ts", "b.py"), edge("a.ts", "b.py")),
+            List.of(
+                new ExternalImport("b.py", "os", "os", 2, 1),
+                new ExternalImport("a.ts", "zod", "zod", 1, 1)),
+            List.of(new UnresolvedImport("a.ts", "./gone", true, "no such file", 3, 1)));
+
+    ImportGraph again =
+        ImportGraph.ofCanonical(
+            built.files(), built.edges(), built.externals(), built.unresolved());
+
+    assertThat(again.files()).isEqualTo(built.files());
+    assertThat(again.edges()).isEqualTo(built.edges());
+    assertThat(again.externals()).isEqualTo(built.externals());
+    assertThat(again.unresolved()).isEqualTo(built.unresolved());
+    assertThat(again.affected(Set.of("b.py")).stream().map(AffectedFile::path))
+        .containsExactly("a.ts", "c.ts");
+  }
+
+  @Test
+  void ofCanonical_unsortedDuplicatedOrDanglingParts_areNormalisedLikeOf() {
+    List<FileNode> files = List.of(new FileNode("b.ts", "typescript"));
+    List<Edge> edges = List.of(edge("b.ts", "c.ts"), edge("a.ts", "b.ts"), edge("a.ts", "b.ts"));
+
+    ImportGraph normalised = ImportGraph.ofCanonical(files, edges, List.of(), List.of());
+    ImportGraph built = ImportGraph.of(files, edges, List.of(), List.of());
+
+    assertThat(normalised.files()).isEqualTo(built.files()).hasSize(3);
+    assertThat(normalised.edges()).isEqualTo(built.edges()).hasSize(2);
+  }
 }
