@@ -37,6 +37,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,7 +46,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -263,51 +263,32 @@ public final class RepoAnalyzer {
     int total = sources.size();
     @SuppressWarnings("unchecked")
     List<SourceImport>[] results = new List[total];
-    AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     AtomicInteger parsed = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
     progress.started(total);
-    Runnable work =
-        () -> {
-          Map<SourceLanguage, ImportExtractor> extractors = new EnumMap<>(SourceLanguage.class);
-          try {
-            int i;
-            while ((i = next.getAndIncrement()) < total && failure.get() == null) {
-              String path = sources.get(i);
-              results[i] = extractOne(repo, path, cache, extractors, parsed);
-              progress.advanced(done.incrementAndGet(), total);
-            }
-          } catch (RuntimeException | Error e) {
-            failure.compareAndSet(null, e);
-          } finally {
-            extractors.values().forEach(ImportExtractor::close);
-          }
-        };
-    int threads = Math.max(1, Math.min(workers, total));
-    List<Thread> started = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      Thread thread = new Thread(work, "dep-ci-parse-" + t);
-      thread.setDaemon(true);
-      thread.start();
-      started.add(thread);
-    }
     try {
-      for (Thread thread : started) {
-        thread.join();
-      }
-    } catch (InterruptedException e) {
-      started.forEach(Thread::interrupt);
-      throw e;
+      ParallelIndices.run(
+          total,
+          workers,
+          "dep-ci-parse",
+          () ->
+              new ParallelIndices.Worker() {
+                final Map<SourceLanguage, ImportExtractor> extractors =
+                    new EnumMap<>(SourceLanguage.class);
+
+                @Override
+                public void run(int i) {
+                  results[i] = extractOne(repo, sources.get(i), cache, extractors, parsed);
+                  progress.advanced(done.incrementAndGet(), total);
+                }
+
+                @Override
+                public void close() {
+                  extractors.values().forEach(ImportExtractor::close);
+                }
+              });
     } finally {
       progress.finished();
-    }
-    Throwable error = failure.get();
-    if (error instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (error instanceof Error fatal) {
-      throw fatal;
     }
     List<List<SourceImport>> imports = new ArrayList<>(total);
     for (List<SourceImport> result : results) {
@@ -364,51 +345,48 @@ public final class RepoAnalyzer {
   /** A fresh graph, and the files outside the scan that it depended on (see GraphCache). */
   private record Built(Analysis analysis, Map<String, Boolean> diskProbes) {}
 
+  /** What one source's imports resolved to. */
+  private record Resolved(
+      List<Edge> edges, List<ExternalImport> externals, List<UnresolvedImport> unresolved) {}
+
+  /** Resolves every source's imports on the worker threads (the resolvers are thread-safe). */
   private Built build(
-      RepoFiles repo, List<String> sources, Extracted extracted, AnalysisSettings settings) {
+      RepoFiles repo, List<String> sources, Extracted extracted, AnalysisSettings settings)
+      throws InterruptedException {
+    Set<SourceLanguage> languages = EnumSet.noneOf(SourceLanguage.class);
+    sources.forEach(from -> languages.add(SourceLanguage.ofFileName(from).orElseThrow()));
+    PythonResolver python =
+        languages.contains(SourceLanguage.PYTHON)
+            ? new PythonResolver(repo, PythonSourceRoots.detect(repo, settings.pythonSourceRoots()))
+            : null;
+    TypeScriptResolver typescript =
+        languages.stream().anyMatch(l -> l != SourceLanguage.PYTHON)
+            ? TypeScriptResolver.create(repo, settings.aliases())
+            : null;
+    Resolved[] results = new Resolved[sources.size()];
+    ParallelIndices.run(
+        sources.size(),
+        settings.workers(),
+        "dep-ci-resolve",
+        () ->
+            i -> {
+              String from = sources.get(i);
+              ImportResolver resolver =
+                  SourceLanguage.ofFileName(from).orElseThrow() == SourceLanguage.PYTHON
+                      ? python
+                      : typescript;
+              results[i] = resolveOne(from, extracted.imports().get(i), resolver);
+            });
     List<FileNode> files = new ArrayList<>();
     List<Edge> edges = new ArrayList<>();
     List<ExternalImport> externals = new ArrayList<>();
     List<UnresolvedImport> unresolved = new ArrayList<>();
-    TypeScriptResolver typescript = null;
-    PythonResolver python = null;
     for (int i = 0; i < sources.size(); i++) {
       String from = sources.get(i);
-      SourceLanguage language = SourceLanguage.ofFileName(from).orElseThrow();
-      files.add(new FileNode(from, language.label()));
-      ImportResolver resolver;
-      if (language == SourceLanguage.PYTHON) {
-        if (python == null) {
-          python =
-              new PythonResolver(
-                  repo, PythonSourceRoots.detect(repo, settings.pythonSourceRoots()));
-        }
-        resolver = python;
-      } else {
-        if (typescript == null) {
-          typescript = TypeScriptResolver.create(repo, settings.aliases());
-        }
-        resolver = typescript;
-      }
-      for (SourceImport imp : extracted.imports().get(i)) {
-        Resolution resolution = resolver.resolve(from, imp);
-        if (resolution instanceof Resolution.Resolved resolved) {
-          for (String target : resolved.targets()) {
-            if (!target.equals(from)) {
-              edges.add(
-                  new Edge(from, target, imp.kind(), imp.specifier(), imp.line(), imp.column()));
-            }
-          }
-        } else if (resolution instanceof Resolution.External external) {
-          externals.add(
-              new ExternalImport(
-                  from, imp.specifier(), external.packageName(), imp.line(), imp.column()));
-        } else if (resolution instanceof Resolution.Unresolved miss) {
-          unresolved.add(
-              new UnresolvedImport(
-                  from, imp.specifier(), miss.relative(), miss.reason(), imp.line(), imp.column()));
-        }
-      }
+      files.add(new FileNode(from, SourceLanguage.ofFileName(from).orElseThrow().label()));
+      edges.addAll(results[i].edges());
+      externals.addAll(results[i].externals());
+      unresolved.addAll(results[i].unresolved());
     }
     for (String deleted : settings.deletedFiles()) {
       files.add(
@@ -422,5 +400,32 @@ public final class RepoAnalyzer {
             extracted.parsed(),
             extracted.cached()),
         typescript == null ? Map.of() : typescript.diskProbes());
+  }
+
+  private static Resolved resolveOne(
+      String from, List<SourceImport> imports, ImportResolver resolver) {
+    List<Edge> edges = new ArrayList<>();
+    List<ExternalImport> externals = new ArrayList<>();
+    List<UnresolvedImport> unresolved = new ArrayList<>();
+    for (SourceImport imp : imports) {
+      Resolution resolution = resolver.resolve(from, imp);
+      if (resolution instanceof Resolution.Resolved resolved) {
+        for (String target : resolved.targets()) {
+          if (!target.equals(from)) {
+            edges.add(
+                new Edge(from, target, imp.kind(), imp.specifier(), imp.line(), imp.column()));
+          }
+        }
+      } else if (resolution instanceof Resolution.External external) {
+        externals.add(
+            new ExternalImport(
+                from, imp.specifier(), external.packageName(), imp.line(), imp.column()));
+      } else if (resolution instanceof Resolution.Unresolved miss) {
+        unresolved.add(
+            new UnresolvedImport(
+                from, imp.specifier(), miss.relative(), miss.reason(), imp.line(), imp.column()));
+      }
+    }
+    return new Resolved(edges, externals, unresolved);
   }
 }
