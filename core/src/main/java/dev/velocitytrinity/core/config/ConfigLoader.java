@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Resolves a tool's config from its sources (see {@link ConfigSource} for precedence), converts
@@ -33,12 +32,12 @@ public final class ConfigLoader {
 
   private Validator validator() {
     if (validator == null) {
-      // ParameterMessageInterpolator: no Expression Language implementation needed at run time.
+      // No Expression Language implementation at run time: see BoundsMessageInterpolator.
       ValidatorFactory factory =
           Validation.byProvider(HibernateValidator.class)
               .configure()
               .ignoreXmlConfiguration()
-              .messageInterpolator(new ParameterMessageInterpolator())
+              .messageInterpolator(new BoundsMessageInterpolator())
               .buildValidatorFactory();
       validator = factory.getValidator();
     }

@@ -3,6 +3,8 @@ package dev.velocitytrinity.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,5 +254,32 @@ class ConfigLoaderTest {
         .contains(
             "| `analyze.workers` | `DEP_CI_ANALYZE_WORKERS` | integer | `4` | Worker threads. |")
         .contains("| `token` | `DEP_CI_TOKEN` | secret |  | Service token. |");
+  }
+
+  /** Decimal bounds, whose standard messages hold an EL expression. */
+  static final class Shares {
+    @Doc("Inclusive lower bound.")
+    @DecimalMin("0.0")
+    double low = 0.5;
+
+    @Doc("Exclusive upper bound.")
+    @DecimalMax(value = "1.0", inclusive = false)
+    double high = 0.5;
+  }
+
+  @Test
+  void load_decimalBoundsBroken_saysWhichBoundInPlainWords() {
+    ConfigSchema<Shares> schema = ConfigSchema.of("dep-ci", Shares.class);
+
+    assertThatThrownBy(
+            () ->
+                loader.load(
+                    schema,
+                    sources(null, null, Map.of("DEP_CI_LOW", "-0.5", "DEP_CI_HIGH", "1.0"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("low must be greater than or equal to 0.0")
+        .hasMessageContaining("high must be less than 1.0")
+        .message()
+        .doesNotContain("${");
   }
 }
