@@ -182,7 +182,18 @@ public final class ApiServer implements AutoCloseable {
   private Reply pause(JsonNode body) {
     QueueKey queue = queueKey(text(body, "queue"));
     boolean paused = body.path("paused").asBoolean(true);
+    // Only an enqueue creates a queue: a typo here must not leave a paused queue behind.
+    if (service.status(queue).isEmpty()) {
+      return error(404, "no queue " + queue + knownQueues());
+    }
     return new Reply(200, QueueStatus.of(service.pause(queue, paused).state()));
+  }
+
+  private String knownQueues() {
+    List<String> known = service.queues().stream().map(QueueKey::toString).toList();
+    return known.isEmpty()
+        ? " (there are no queues yet)"
+        : " (queues: " + String.join(", ", known) + ")";
   }
 
   private static int pr(JsonNode body) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 class ApiServerIT {
 
   @Test
-  void events_followFromNowWithoutWait_answersAtOnceAndMissesNothingBetweenPolls(
+  void events_followFromNowWithoutWait_answersAtOnceAndMissesNothingBetweenPolls_pauseNeedsAQueue(
       RedisServerInfo server) throws Exception {
     String password = System.getenv("REDIS_PASSWORD");
     ExecutorService http = Executors.newFixedThreadPool(2);
@@ -49,6 +49,12 @@ class ApiServerIT {
                 URI.create("http://127.0.0.1:" + api.address().getPort()),
                 HttpClient.newHttpClient());
 
+        ApiClient.Answer typo = client.pause("acme/ap", true);
+        assertThat(typo.status()).isEqualTo(404);
+        assertThat(typo.body().path("error").asText())
+            .isEqualTo("no queue acme/ap:main (there are no queues yet)");
+        assertThat(service.queues()).isEmpty();
+
         ApiClient.Answer now = client.events("$", 0, null);
         String last = now.body().path("last").asText();
         service.enqueue(new QueueKey("acme/app", "main"), 1, "aaaaaaa1", 0);
@@ -61,6 +67,9 @@ class ApiServerIT {
         next.body().path("events").forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).containsExactly("enqueued", "build-started");
         assertThat(next.body().path("last").asText()).isNotEqualTo(last);
+        assertThat(client.pause("acme/app", true).status()).isEqualTo(200);
+        assertThat(client.pause("acme/other", true).body().path("error").asText())
+            .isEqualTo("no queue acme/other:main (queues: acme/app:main)");
       } finally {
         api.close();
       }
