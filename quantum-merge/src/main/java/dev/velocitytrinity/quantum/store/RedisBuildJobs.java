@@ -28,6 +28,13 @@ public final class RedisBuildJobs {
   static final String SCHEDULERS = "schedulers";
   private static final TypeReference<List<Entry>> ENTRIES = new TypeReference<>() {};
 
+  /**
+   * How long cancellations and reported results are remembered: far longer than a job stays pending
+   * (a reclaimed job is redelivered within minutes), short enough that the sorted sets stay small
+   * on a queue that runs for years.
+   */
+  static final Duration RETENTION = Duration.ofDays(7);
+
   private final RedisConnection connection;
   private final RedisKeys keys;
   private final LuaScript complete = LuaScript.load("complete.lua");
@@ -92,7 +99,8 @@ public final class RedisBuildJobs {
   /** Whether the scheduler cancelled the job's build; a worker then stops and acknowledges. */
   public boolean isCancelled(BuildJob job) {
     try {
-      return connection.client().sismember(keys.cancelled(), job.queue() + "#" + job.buildId());
+      return connection.client().zscore(keys.cancelled(), job.queue() + "#" + job.buildId())
+          != null;
     } catch (JedisException e) {
       throw RedisErrors.unavailable(connection.display(), e);
     }
@@ -125,7 +133,8 @@ public final class RedisBuildJobs {
                   Boolean.toString(passed),
                   consumer,
                   WORKERS,
-                  job.streamId()));
+                  job.streamId(),
+                  Long.toString(RETENTION.toMillis())));
       return ((Number) first).longValue() == 1;
     } catch (JedisException e) {
       throw RedisErrors.unavailable(connection.display(), e);

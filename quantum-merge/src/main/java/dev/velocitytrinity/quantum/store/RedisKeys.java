@@ -41,12 +41,17 @@ public record RedisKeys(String prefix) {
     return prefix + "events";
   }
 
+  /**
+   * Cancelled builds, {@code queue#build} scored by when (a sorted set, so old entries can be
+   * trimmed; the set-typed {@code cancelled} key of earlier versions is no longer used).
+   */
   String cancelled() {
-    return prefix + "cancelled";
+    return prefix + "cancelled-at";
   }
 
+  /** Builds whose result was reported, scored by when (see {@link #cancelled()}). */
   String done() {
-    return prefix + "done";
+    return prefix + "done-at";
   }
 
   String leader() {

@@ -268,7 +268,8 @@ public final class RedisQueueStore {
                   fence.map(Fence::leaseValue).orElse(""),
                   queue.toString(),
                   Json.write(ops),
-                  EVENTS_MAX_LENGTH));
+                  EVENTS_MAX_LENGTH,
+                  Long.toString(RedisBuildJobs.RETENTION.toMillis())));
       return ((Number) reply).longValue();
     } catch (JedisException e) {
       throw RedisErrors.unavailable(connection.display(), e);

@@ -1,9 +1,10 @@
 -- One atomic, versioned queue transition (compare-and-set on the state version).
 -- KEYS: 1 state hash, 2 leader lease, 3 jobs stream, 4 events stream, 5 merged list,
---       6 cancelled set, 7 queues set
+--       6 cancelled sorted set (member 'queue#build', score: when, ms), 7 queues set
 -- ARGV: 1 expected version (-1 = absent), 2 new version, 3 state JSON,
 --       4 lease value the writer holds ('' = unfenced), 5 queue name, 6 side effects JSON,
---       7 max length of the jobs and events streams (old, long-acknowledged entries go)
+--       7 max length of the jobs and events streams (old, long-acknowledged entries go),
+--       8 how long a cancellation is kept, ms (workers only ask about builds they hold)
 -- Returns 1 written, 0 version changed (re-read and retry), -1 fenced (lease lost).
 local current = redis.call('HGET', KEYS[1], 'v')
 if current == false then current = '-1' end
@@ -16,8 +17,13 @@ for _, job in ipairs(ops.jobs) do
   redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], '*', 'queue', ARGV[5], 'build', job.build,
     'entries', job.entries)
 end
-for _, id in ipairs(ops.cancelled) do
-  redis.call('SADD', KEYS[6], ARGV[5] .. '#' .. id)
+if #ops.cancelled > 0 then
+  local time = redis.call('TIME')
+  local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  for _, id in ipairs(ops.cancelled) do
+    redis.call('ZADD', KEYS[6], now, ARGV[5] .. '#' .. id)
+  end
+  redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', '(' .. (now - tonumber(ARGV[8])))
 end
 for _, pr in ipairs(ops.merged) do
   redis.call('RPUSH', KEYS[5], pr)

@@ -12,6 +12,7 @@ import dev.velocitytrinity.testing.FakeClock;
 import dev.velocitytrinity.testing.redis.RedisIT;
 import dev.velocitytrinity.testing.redis.RedisServerInfo;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -188,6 +189,37 @@ class WorkerIT {
       assertThat(second.reported()).isFalse();
       assertThat(third.job().entries()).extracting(e -> e.pr()).containsExactly(2);
       assertThat(third.reported()).isTrue();
+    }
+  }
+
+  @Test
+  void cancelledAndDoneMarks_olderThanTheRetention_areTrimmedOnTheNextWrite(RedisServerInfo server)
+      throws Exception {
+    QueueFixture f = new QueueFixture(server);
+    QueuePolicy policy = QueuePolicy.speculative(2);
+    try (RedisConnection connection = f.connect()) {
+      var redis = connection.client();
+      long longAgo = System.currentTimeMillis() - RedisBuildJobs.RETENTION.toMillis() - 60_000;
+      redis.zadd(f.keys.cancelled(), longAgo, "acme/old:main#1");
+      redis.zadd(f.keys.done(), longAgo, "acme/old:main#2");
+      RedisQueueStore store = f.store(connection);
+      f.enqueue(store, policy, 1);
+      f.enqueue(store, policy, 2);
+
+      store.apply(QUEUE, policy, Optional.empty(), s -> f.planner.dequeue(s, 1));
+      Worker.Done done =
+          f.instantWorker(connection, "w", Set.of()).runOnce(Duration.ZERO).orElseThrow();
+
+      assertThat(done.reported()).isFalse(); // PR 1's build was cancelled
+      assertThat(redis.zscore(f.keys.cancelled(), "acme/old:main#1")).isNull();
+      assertThat(redis.zcard(f.keys.cancelled())).isPositive();
+      Worker.Done next =
+          f.instantWorker(connection, "w2", Set.of()).runOnce(Duration.ZERO).orElseThrow();
+      Worker.Done last =
+          f.instantWorker(connection, "w3", Set.of()).runOnce(Duration.ZERO).orElseThrow();
+      assertThat(List.of(next.reported(), last.reported())).contains(true);
+      assertThat(redis.zscore(f.keys.done(), "acme/old:main#2")).isNull();
+      assertThat(redis.zcard(f.keys.done())).isPositive();
     }
   }
 }
