@@ -31,7 +31,7 @@ if [ ! -f "$lib/$app_jar" ]; then
   exit 3
 fi
 
-set -- @JVM_FLAGS@ "-Dvt.home=$app_home" $VT_JAVA_OPTS -jar "$lib/$app_jar" "$@"
+set -- @JVM_FLAGS@ "-Dvt.home=$app_home" "-Djava.library.path=$lib/native" $VT_JAVA_OPTS -jar "$lib/$app_jar" "$@"
 
 if [ "${VT_CDS:-on}" = off ]; then
   exec "$java_cmd" "$@"

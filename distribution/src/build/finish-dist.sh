@@ -4,7 +4,22 @@
 # shell completion scripts.
 set -eu
 dist=$1
+java_home=${2:-${JAVA_HOME:-}}
+jar_cmd=jar
+[ -n "$java_home" ] && [ -x "$java_home/bin/jar" ] && jar_cmd=$java_home/bin/jar
 mkdir -p "$dist/completion"
+
+# Netty looks for its BoringSSL binding on java.library.path before copying it (3 MB) out of its
+# jar into a temporary file on every start: unpack the bindings once, next to dep-ci's native
+# runtime; the launcher points java.library.path there.
+mkdir -p "$dist/lib/native"
+for jar in "$dist"/lib/netty-tcnative-boringssl-static-*-*.jar; do
+  [ -f "$jar" ] || continue
+  unpack=$(mktemp -d "${TMPDIR:-/tmp}/tcnative.XXXXXX")
+  (cd "$unpack" && "$jar_cmd" xf "$jar" META-INF/native)
+  cp "$unpack"/META-INF/native/* "$dist/lib/native/"
+  rm -rf "$unpack"
+done
 # dep-ci's archive is trained on real work instead: a cold `graph` on a tiny TypeScript + Python
 # fixture loads the scanner, tree-sitter, resolvers, caches and report classes that every analysis
 # needs (--help alone leaves them to be loaded from the jars on each run).

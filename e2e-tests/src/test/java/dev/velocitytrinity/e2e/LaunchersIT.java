@@ -129,6 +129,15 @@ class LaunchersIT {
     }
   }
 
+  /** Netty finds BoringSSL on java.library.path instead of copying it to a temp dir per run. */
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void packaging_unpacksBoringSslWhereTheLauncherPointsJavaLibraryPath() throws Exception {
+    Path dist = Launcher.dist();
+    assertThat(dist.resolve("lib/native/libnetty_tcnative_linux_x86_64.so")).isRegularFile();
+    assertThat(dist.resolve("bin/livepatch")).content().contains("-Djava.library.path=$lib/native");
+  }
+
   /**
    * On Linux the package step builds tree-sitter's runtime with optimisation wherever a C compiler
    * is (dep-ci/src/build/build-native.sh); dep-ci must then parse with it, and find exactly what
