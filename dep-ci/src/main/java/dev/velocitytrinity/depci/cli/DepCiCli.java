@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     name = "dep-ci",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Finds what a change affects and runs only the tests it can break.",
+    description =
+        "Finds what a change affects, from the import graph of TypeScript/JavaScript and Python.",
     subcommands = {
       AnalyzeCommand.class,
       GraphCommand.class,
