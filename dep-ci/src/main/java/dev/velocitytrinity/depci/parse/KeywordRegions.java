@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where in a file an import can be: the byte ranges of the keywords every import form contains
- * ({@code import}, {@code export}, {@code require}, {@code ///}). Extractors run their tree-sitter
- * query only over these ranges (a cursor byte range still returns whole matches), because walking
- * every node of every tree cost as much as parsing. The ranges only narrow where the query looks: a
- * keyword inside a string or comment yields no match, so what is extracted still comes from the
- * syntax tree alone.
+ * Where in a file an import can be: the byte ranges of the keywords every import form contains (for
+ * TypeScript {@code import}, {@code from}, {@code require}, {@code ///}). Extractors run their
+ * tree-sitter query only over these ranges (a cursor byte range still returns whole matches),
+ * because walking every node of every tree cost as much as parsing. The ranges only narrow where
+ * the query looks: a keyword inside a string or comment yields no match, so what is extracted still
+ * comes from the syntax tree alone.
  */
 public final class KeywordRegions {
 
