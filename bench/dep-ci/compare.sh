@@ -62,6 +62,8 @@ rss_kb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
 cruise=("$depcruise" --no-config --ts-pre-compilation-deps --output-type json
   --exclude '(^|/)(node_modules|\.dep-ci)/' .)
 madge_run=("$madge" --json --extensions ts,tsx,mts,cts,js,jsx,mjs,cjs .)
+# dep-ci parsing with the tree-sitter runtime the binding ships instead of the -O2 build.
+binding=(env "VT_JAVA_OPTS=${VT_JAVA_OPTS:-} -Ddepci.tree-sitter.runtime=binding" "$dep_ci")
 
 # Prime the launcher's class-data-sharing archive so no timed run pays for recording it.
 "$dep_ci" --version >/dev/null
@@ -70,9 +72,10 @@ printf '%s\n' "dep-ci $("$dep_ci" --version 2>/dev/null | head -1), dependency-c
 # The floor under every dep-ci time: JVM start, picocli and the shared CLI runner, no analysis.
 read -r version_wall version_cpu < <(timed ':' "$dep_ci" --version)
 printf 'dep-ci --version: %s ms wall, %s ms cpu (median of %s)\n' "$version_wall" "$version_cpu" "$reps"
-echo 'times in ms as wall/cpu; ratios are peer wall / dep-ci cold wall (cpu ratio in brackets)'
-row() { printf '%-14s %6s %6s %6s %8s %8s %12s %11s %12s %12s %13s %13s %6s\n' "$@"; }
-row corpus files edges rel precision recall depci_cold depci_warm cruise madge cruise/cold madge/cold rss_MB
+echo 'times in ms as wall/cpu; ratios are peer wall / dep-ci cold wall (cpu ratio in brackets);'
+echo 'cold_binding: dep-ci cold with the binding'"'"'s own (unoptimised) tree-sitter runtime'
+row() { printf '%-14s %6s %6s %6s %8s %8s %12s %11s %13s %12s %12s %13s %13s %6s\n' "$@"; }
+row corpus files edges rel precision recall depci_cold depci_warm cold_binding cruise madge cruise/cold madge/cold rss_MB
 
 compare_ts() {
   local name=$1 dir=$2 out=$work/$1
@@ -81,16 +84,17 @@ compare_ts() {
     "$dep_ci" graph --as json --no-cache >"$out.depci.json"
     "${cruise[@]}" >"$out.cruise.json"
     "${madge_run[@]}" >"$out.madge.json"
-    local cw cc ww wc rw rc mw mc rss files edges ours precision recall
+    local cw cc ww wc bw bc rw rc mw mc rss files edges ours precision recall
     read -r cw cc < <(timed 'rm -rf .dep-ci' "$dep_ci" graph)
     read -r ww wc < <(timed ':' "$dep_ci" graph)
+    read -r bw bc < <(timed 'rm -rf .dep-ci' "${binding[@]}" graph)
     read -r rw rc < <(timed ':' "${cruise[@]}")
     read -r mw mc < <(timed ':' "${madge_run[@]}")
     rm -rf .dep-ci
     rss=$(rss_kb "$dep_ci" graph)
     read -r files edges _ _ _ _ ours _ precision recall _ _ < <(node "$here/edges.mjs" summary \
       "$out.depci.json" "$out.cruise.json" "$out.madge.json" "$out.diff.txt")
-    row "$name" "$files" "$edges" "$ours" "$precision" "$recall" "$cw/$cc" "$ww/$wc" "$rw/$rc" \
+    row "$name" "$files" "$edges" "$ours" "$precision" "$recall" "$cw/$cc" "$ww/$wc" "$bw/$bc" "$rw/$rc" \
       "$mw/$mc" "$(ratio "$rw" "$cw") ($(ratio "$rc" "$cc"))" "$(ratio "$mw" "$cw") ($(ratio "$mc" "$cc"))" \
       $((rss / 1024))
   )
@@ -101,13 +105,14 @@ compare_py() {
   (
     cd "$dir"
     "$dep_ci" graph --as json --no-cache >"$out.depci.json"
-    local cw cc ww wc rss files edges
+    local cw cc ww wc bw bc rss files edges
     read -r cw cc < <(timed 'rm -rf .dep-ci' "$dep_ci" graph)
     read -r ww wc < <(timed ':' "$dep_ci" graph)
+    read -r bw bc < <(timed 'rm -rf .dep-ci' "${binding[@]}" graph)
     rm -rf .dep-ci
     rss=$(rss_kb "$dep_ci" graph)
     read -r files edges < <(node "$here/edges.mjs" count "$out.depci.json")
-    row "$name" "$files" "$edges" - - - "$cw/$cc" "$ww/$wc" - - - - $((rss / 1024))
+    row "$name" "$files" "$edges" - - - "$cw/$cc" "$ww/$wc" "$bw/$bc" - - - - $((rss / 1024))
   )
 }
 
