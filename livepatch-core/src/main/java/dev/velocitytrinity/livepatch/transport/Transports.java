@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -74,7 +75,7 @@ public final class Transports {
    */
   public static ManagedChannel channel(String host, int port, TlsFiles tls, String agentName)
       throws TlsException {
-    SslContext context = clientContext(tls);
+    SslContext context = clientContext(tls, agentName);
     // One I/O thread owned by this channel rather than gRPC's shared group, which lingers for a
     // second after the last channel closes: a JVM exiting while that thread sits in epoll_wait
     // waits ~300 ms for it (HotSpot's VM_Exit waits for threads in native code).
@@ -188,21 +189,21 @@ public final class Transports {
     }
   }
 
-  static SslContext clientContext(TlsFiles tls) throws TlsException {
+  static SslContext clientContext(TlsFiles tls, String agentName) throws TlsException {
     requireBoringSsl();
     requireReadable(tls);
     try {
       SslContextBuilder builder = SslContextBuilder.forClient();
       GrpcSslContexts.configure(builder, SslProvider.OPENSSL);
       return builder
-          .trustManager(PemFiles.readCertificates(tls.trustedCa()))
+          .trustManager(AgentTrustManager.of(PemFiles.readCertificates(tls.trustedCa()), agentName))
           .keyManager(
               new FixedKeyManager(
                   PemFiles.readPrivateKey(tls.privateKey()),
                   PemFiles.readCertificates(tls.certificate())))
           .protocols(TLS_1_3)
           .build();
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
       throw new TlsException("cannot use the client's TLS files: " + rootMessage(e), e);
     }
   }
