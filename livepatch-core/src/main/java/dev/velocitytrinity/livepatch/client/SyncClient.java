@@ -53,8 +53,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -166,7 +164,7 @@ public final class SyncClient {
       if (changes.isEmpty()) {
         call.finish();
         if (manifestFetched && remote.treeHashHex().equals(remoteHash)) {
-          saveRecord(records, spec, hello.getRootId(), remote);
+          saveRecord(records, spec, hello.getRootId(), remote, remoteHash);
         }
         return new SyncOutcome(
             plan, false, manifestFetched, "", call.sent.get(), call.received.get(), 0);
@@ -218,10 +216,11 @@ public final class SyncClient {
       }
       call.finish();
 
-      TreeSnapshot expected = applied(remote, changes);
+      TreeSnapshot expected = remote.withChanges(changes.removals(), changes.upserts());
+      String expectedHash = expected.treeHashHex();
       String agentHash = HEX.formatHex(committed.getTreeHash().toByteArray());
-      if (expected.treeHashHex().equals(agentHash)) {
-        saveRecord(records, spec, hello.getRootId(), expected);
+      if (expectedHash.equals(agentHash)) {
+        saveRecord(records, spec, hello.getRootId(), expected, expectedHash);
       } else {
         // Someone else changed the tree meanwhile: next time, compare the full manifest.
         records.delete(agent, spec.dest(), localDir);
@@ -240,7 +239,9 @@ public final class SyncClient {
     }
   }
 
-  private void saveRecord(PushRecords records, SyncSpec spec, String rootId, TreeSnapshot remote)
+  /** Saves {@code remote}, whose tree hash the caller has already computed, as the record. */
+  private void saveRecord(
+      PushRecords records, SyncSpec spec, String rootId, TreeSnapshot remote, String treeHash)
       throws IOException {
     records.save(
         new PushRecord(
@@ -248,7 +249,7 @@ public final class SyncClient {
             spec.dest(),
             spec.localDir().toAbsolutePath().normalize().toString(),
             rootId,
-            remote.treeHashHex(),
+            treeHash,
             new ArrayList<>(remote.entries().values())));
   }
 
@@ -404,19 +405,6 @@ public final class SyncClient {
       plan.add(new Change(modified ? Change.Kind.MODIFIED : Change.Kind.ADDED, e.path()));
     }
     return plan;
-  }
-
-  /** The remote tree as it should be after the change set. */
-  private static TreeSnapshot applied(TreeSnapshot remote, ChangeSet changes) {
-    SortedMap<String, TreeEntry> entries = new TreeMap<>(remote.entries());
-    for (String path : changes.removals()) {
-      entries.remove(path);
-      entries.subMap(path + "/", path + "/\uffff").clear();
-    }
-    for (TreeEntry e : changes.upserts()) {
-      entries.put(e.path(), e);
-    }
-    return new TreeSnapshot(entries);
   }
 
   private static MessageDigest sha256() {

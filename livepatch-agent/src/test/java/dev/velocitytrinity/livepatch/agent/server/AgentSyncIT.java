@@ -124,6 +124,36 @@ class AgentSyncIT {
   }
 
   @Test
+  void commit_mixedChangeSet_reportsTheHashOfTheTreeAsItIsOnDisk() throws Exception {
+    writeTree();
+    TlsFiles alice = pki.client("alice");
+    sync(alice, spec(true, true, false));
+    // Every kind of change: a directory replaced by a file, a file by a directory, a mode change,
+    // a retargeted symlink, a new empty directory, a removed file and an added one.
+    Files.delete(local.resolve("current"));
+    Files.createSymbolicLink(local.resolve("current"), Path.of("bin"));
+    deleteTree(local.resolve("empty"));
+    Files.writeString(local.resolve("empty"), "now a file\n");
+    Files.delete(local.resolve("src/b.txt"));
+    Files.createDirectories(local.resolve("src/b.txt"));
+    Files.setPosixFilePermissions(
+        local.resolve("src/a.txt"), PosixFilePermissions.fromString("rwx------"));
+    Files.delete(local.resolve("bin/run.sh"));
+    Files.createDirectories(local.resolve("new/empty"));
+    Files.writeString(local.resolve("new/c.txt"), "gamma\n");
+
+    SyncOutcome changed = sync(alice, spec(true, true, false));
+    SyncOutcome unchanged = sync(alice, spec(true, true, false));
+
+    assertThat(changed.manifestFetched()).isFalse();
+    assertSameTree();
+    // The agent answered the commit with the tree hash a fresh scan gives: the client kept its
+    // record, and the next sync needs neither the manifest nor any change.
+    assertThat(unchanged.manifestFetched()).isFalse();
+    assertThat(unchanged.changes()).isEmpty();
+  }
+
+  @Test
   void sync_remoteChangedBehindOurBack_fallsBackToFullManifest() throws Exception {
     writeTree();
     TlsFiles alice = pki.client("alice");
