@@ -25,11 +25,16 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.Principal;
 import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
@@ -106,6 +111,16 @@ public final class Transports {
   public static void warmUp() {
     if (OpenSsl.isAvailable()) {
       NettyChannelBuilder.forTarget("localhost:1");
+    }
+    // The JDK's half: reading the PEM files and validating the agent's chain in the handshake.
+    try {
+      CertificateFactory.getInstance("X.509");
+      KeyFactory.getInstance("EC");
+      Signature.getInstance("SHA256withECDSA");
+      CertPathValidator.getInstance("PKIX");
+      TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    } catch (GeneralSecurityException e) {
+      // Only a warm-up: whoever needs these reports their absence.
     }
   }
 
