@@ -460,8 +460,15 @@ final class SyncSession implements StreamObserver<SyncRequest> {
       file.base.close();
     }
     try {
-      if (file.start.getSourceCase() == FileStart.SourceCase.DELTA_BLOCK_SIZE) {
+      if (file.start.getSourceCase() == FileStart.SourceCase.DELTA_BLOCK_SIZE
+          && !end.getSha256().isEmpty()) {
         file.writer.verify(end.getSha256().toByteArray());
+      } else if (file.start.getSourceCase() == FileStart.SourceCase.DELTA_BLOCK_SIZE) {
+        // Protocol.DELTA_CONTENT_HASH: the patched result must hash to the client's content hash.
+        if (!Arrays.equals(
+            StrongHash.bytes(file.writtenHash), end.getContentHash().toByteArray())) {
+          throw new DeltaException("patched content does not match the sender's content hash");
+        }
       } else if (!Arrays.equals(
           StrongHash.bytes(file.contentHash), end.getContentHash().toByteArray())) {
         throw new DeltaException("content hash of the written file does not match the sender's");

@@ -340,8 +340,18 @@ class AgentSyncIT {
     assertThat(remoteRoot.resolve("src")).doesNotExist();
   }
 
-  @Test
-  void commit_deltaFailingItsSha256_asksForTheWholeFileAndAppliesNothing() throws Exception {
+  /** A delta's end carrying a wrong SHA-256 (older clients) or a wrong content hash. */
+  static java.util.stream.Stream<dev.velocitytrinity.proto.livepatch.v1.FileEnd> wrongDeltaEnds() {
+    var end = dev.velocitytrinity.proto.livepatch.v1.FileEnd.newBuilder().setId(1);
+    return java.util.stream.Stream.of(
+        end.clone().setSha256(com.google.protobuf.ByteString.copyFrom(new byte[32])).build(),
+        end.clone().setContentHash(com.google.protobuf.ByteString.copyFrom(new byte[16])).build());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("wrongDeltaEnds")
+  void commit_deltaFailingItsCheck_asksForTheWholeFileAndAppliesNothing(
+      dev.velocitytrinity.proto.livepatch.v1.FileEnd wrongEnd) throws Exception {
     Files.createDirectories(remoteRoot);
     Files.writeString(remoteRoot.resolve("base.txt"), text(50_000));
     ManagedChannel channel =
@@ -390,13 +400,7 @@ class AgentSyncIT {
                                       .setFirstBlock(0)
                                       .setCount(50))))
               .build());
-      requests.onNext(
-          SyncRequest.newBuilder()
-              .setFileEnd(
-                  dev.velocitytrinity.proto.livepatch.v1.FileEnd.newBuilder()
-                      .setId(1)
-                      .setSha256(com.google.protobuf.ByteString.copyFrom(new byte[32])))
-              .build());
+      requests.onNext(SyncRequest.newBuilder().setFileEnd(wrongEnd).build());
       requests.onNext(
           SyncRequest.newBuilder()
               .setCommit(dev.velocitytrinity.proto.livepatch.v1.Commit.getDefaultInstance())
