@@ -88,6 +88,7 @@ final class SyncCommand implements Callable<Integer> {
     flag("tls.key", "--key", key);
     flag("tls.ca", "--ca", ca);
     LivePatchConfig config = context.config(LivePatchConfig.class);
+    Transports.loggingReady();
     String address = config.agent().address();
     if (address.isEmpty()) {
       throw new CommandException.Usage(

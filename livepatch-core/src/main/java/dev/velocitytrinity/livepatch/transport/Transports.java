@@ -19,6 +19,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -55,6 +56,9 @@ public final class Transports {
       System.setProperty("io.netty.jfr.enabled", "false");
     }
   }
+
+  /** Netty's logger factory once a warm-up ran: one per process, as Netty's own default is. */
+  private static final NettyLogGate LOG_GATE = new NettyLogGate();
 
   private Transports() {}
 
@@ -109,6 +113,7 @@ public final class Transports {
    * so that work overlaps parsing and config loading; calling it is never required.
    */
   public static void warmUp() {
+    InternalLoggerFactory.setDefaultFactory(LOG_GATE);
     if (OpenSsl.isAvailable()) {
       NettyChannelBuilder.forTarget("localhost:1");
     }
@@ -122,6 +127,15 @@ public final class Transports {
     } catch (GeneralSecurityException e) {
       // Only a warm-up: whoever needs these reports their absence.
     }
+  }
+
+  /**
+   * Lets Netty log DEBUG and TRACE again after {@link #warmUp}, which keeps them quiet so that its
+   * start-up messages cannot slip through while the caller is still setting up its logging (see
+   * NettyLogGate). Call it once logging is final.
+   */
+  public static void loggingReady() {
+    LOG_GATE.open();
   }
 
   /** A channel that also shuts down the event loop group it alone uses. */
