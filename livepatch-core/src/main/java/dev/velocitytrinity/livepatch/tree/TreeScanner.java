@@ -58,7 +58,7 @@ public final class TreeScanner {
     List<TreeEntry> entries = new ArrayList<>();
     List<Pending> pending = new ArrayList<>();
     boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
-    walk(root, root, posix, entries, pending);
+    walk(root, "", posix, entries, pending);
     for (Pending p : pending) {
       String hash;
       try {
@@ -81,13 +81,13 @@ public final class TreeScanner {
    * would cost a second one (and the agent scans its whole tree twice per sync).
    */
   private void walk(
-      Path root, Path dir, boolean posix, List<TreeEntry> entries, List<Pending> pending)
+      Path dir, String dirPath, boolean posix, List<TreeEntry> entries, List<Pending> pending)
       throws IOException {
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       stream.forEach(children::add);
     } catch (NoSuchFileException e) {
-      if (dir.equals(root)) {
+      if (dirPath.isEmpty()) {
         throw e;
       }
       return; // deleted while we walked
@@ -102,11 +102,12 @@ public final class TreeScanner {
       } catch (NoSuchFileException e) {
         continue; // deleted while we walked
       }
-      String path = relative(root, child);
+      String name = child.getFileName().toString();
+      String path = dirPath.isEmpty() ? name : dirPath + "/" + name;
       if (attrs.isDirectory()) {
         if (!rules.ignored(path, true)) {
           entries.add(TreeEntry.directory(path, mode(child, attrs)));
-          walk(root, child, posix, entries, pending);
+          walk(child, path, posix, entries, pending);
         }
       } else if (rules.ignored(path, false)) {
         continue;
@@ -154,10 +155,6 @@ public final class TreeScanner {
       }
     }
     return HexFormat.of().formatHex(StrongHash.bytes(stream));
-  }
-
-  static String relative(Path root, Path path) {
-    return root.relativize(path).toString().replace('\\', '/');
   }
 
   /** Permission bits of a file, 0644/0755 style; non-POSIX file systems report 0644 or 0755. */
