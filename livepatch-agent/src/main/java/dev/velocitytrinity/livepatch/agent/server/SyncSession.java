@@ -109,7 +109,6 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     final OutputStream stream;
     final FileChannel base;
     final PatchWriter writer;
-    final HashStream128 contentHash = StrongHash.stream();
 
     /** xxh3-128 of the bytes actually written to the staged file, whatever the source. */
     final HashStream128 writtenHash;
@@ -429,9 +428,6 @@ final class SyncSession implements StreamObserver<SyncRequest> {
       public void literal(byte[] data, int offset, int length) throws IOException {
         long before = file.writer.written();
         file.writer.literal(data, offset, length);
-        if (file.start.getSourceCase() != FileStart.SourceCase.DELTA_BLOCK_SIZE) {
-          file.contentHash.putBytes(data, offset, length);
-        }
         account(file, before);
       }
     };
@@ -459,25 +455,20 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     if (file.base != null) {
       file.base.close();
     }
+    boolean delta = file.start.getSourceCase() == FileStart.SourceCase.DELTA_BLOCK_SIZE;
     try {
-      if (file.start.getSourceCase() == FileStart.SourceCase.DELTA_BLOCK_SIZE
-          && !end.getSha256().isEmpty()) {
+      if (delta && !end.getSha256().isEmpty()) {
         file.writer.verify(end.getSha256().toByteArray());
-      } else if (file.start.getSourceCase() == FileStart.SourceCase.DELTA_BLOCK_SIZE) {
-        // Protocol.DELTA_CONTENT_HASH: the patched result must hash to the client's content hash.
-        if (!Arrays.equals(
-            StrongHash.bytes(file.writtenHash), end.getContentHash().toByteArray())) {
-          throw new DeltaException("patched content does not match the sender's content hash");
-        }
       } else if (!Arrays.equals(
-          StrongHash.bytes(file.contentHash), end.getContentHash().toByteArray())) {
+          StrongHash.bytes(file.writtenHash), end.getContentHash().toByteArray())) {
+        // Whole and copied files, and deltas under Protocol.DELTA_CONTENT_HASH: what was written
+        // to staging must hash to the sender's content hash.
         throw new DeltaException("content hash of the written file does not match the sender's");
       }
     } catch (DeltaException e) {
       Files.deleteIfExists(file.staged);
-      if (file.start.getSourceCase() == FileStart.SourceCase.DELTA_BLOCK_SIZE) {
-        LOG.info(
-            "{} failed its SHA-256 check after patching; asking for the whole file", file.path);
+      if (delta) {
+        LOG.info("{} failed its check after patching; asking for the whole file", file.path);
         resend.add(file.start.getPath());
         return;
       }
