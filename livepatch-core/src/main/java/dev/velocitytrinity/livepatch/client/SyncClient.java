@@ -178,7 +178,8 @@ public final class SyncClient {
       CompletableFuture<TreeSnapshot> expected =
           CompletableFuture.supplyAsync(
               () -> remote.withChanges(changes.removals(), changes.upserts()), hashers);
-      CompletableFuture<String> expectedHash = expected.thenApply(TreeSnapshot::treeHashHex);
+      CompletableFuture<String> expectedHash =
+          expected.thenApplyAsync(TreeSnapshot::treeHashHex, hashers);
       Map<String, String> copySources = copySources(remote);
       Map<String, Signature> signatures = fetchSignatures(call, changes, remote, copySources);
       long literalBytes = 0;
