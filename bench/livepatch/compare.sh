@@ -54,28 +54,7 @@ export HOME=$WORK/home XDG_CACHE_HOME=$WORK/cache
 mkdir -p "$HOME"
 
 echo "generating $FILES files (1-200 KB, text-like) + one 20 MB file..." >&2
-python3 - "$SRC" "$FILES" <<'PY'
-import os, random, sys
-root, n = sys.argv[1], int(sys.argv[2])
-rnd = random.Random(4)
-words = ("def class return import self value item list map key data node tree "
-         "if else for while try except with yield lambda None True False").split()
-lines = [" ".join(rnd.choice(words) for _ in range(rnd.randint(3, 12))) + "\n" for _ in range(20000)]
-pool = "".join(lines).encode()
-def text(size):
-    out = bytearray()
-    while len(out) < size:
-        start = rnd.randrange(len(pool) - 4096)
-        out += b"%d: " % rnd.randrange(10**9) + pool[start:start + rnd.randint(512, 4096)]
-    return bytes(out[:size])
-for i in range(n):
-    d = os.path.join(root, "pkg%02d" % (i % 40))
-    os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, "file%04d.txt" % i), "wb") as f:
-        f.write(text(rnd.randint(1024, 200 * 1024)))
-with open(os.path.join(root, "big.bin"), "wb") as f:
-    f.write(text(20 * 1024 * 1024))
-PY
+python3 "$ROOT/bench/livepatch/make-tree.py" "$SRC" "$FILES"
 
 # livepatch agent on loopback with fresh certificates
 # VT_CDS=off: the packaged launcher trains its class-data-sharing archive on its first run, and

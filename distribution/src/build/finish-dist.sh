@@ -50,9 +50,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 VT_CDS=off "$dist/bin/livepatch" certs init --dir "$lp/certs" >/dev/null
-mkdir -p "$lp/src/sub" "$lp/app"
+mkdir -p "$lp/src/sub" "$lp/app/sub"
 printf 'hello\n' >"$lp/src/a.txt"
-head -c 65536 /dev/zero | tr '\0' 'x' >"$lp/src/sub/big.txt"
+seq 1 12000 >"$lp/src/sub/big.txt"
+# The agent's copy of big.txt differs by one line, so the first sync (the run that records the
+# archive) also loads the signature, delta-encoding and zstd classes of a 1-line edit.
+sed 's/^6000$/six thousand/' "$lp/src/sub/big.txt" >"$lp/app/sub/big.txt"
 "$dist/bin/livepatch-agent" --root "$lp/app" --listen 127.0.0.1:0 --certs "$lp/certs" \
   >"$lp/agent.out" 2>&1 &
 agent_pid=$!

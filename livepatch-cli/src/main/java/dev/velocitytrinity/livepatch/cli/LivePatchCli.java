@@ -7,7 +7,10 @@ import dev.velocitytrinity.core.cli.ToolMain;
 import dev.velocitytrinity.core.cli.ToolRunner;
 import dev.velocitytrinity.core.cli.VersionProvider;
 import dev.velocitytrinity.livepatch.cli.config.LivePatchConfig;
+import dev.velocitytrinity.livepatch.delta.Literals;
+import dev.velocitytrinity.livepatch.transport.Transports;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine.Command;
 
 /** The {@code livepatch} command. */
@@ -20,6 +23,20 @@ import picocli.CommandLine.Command;
 public final class LivePatchCli extends RootCommand {
 
   public static void main(String[] args) {
+    if (Arrays.asList(args).contains("sync")) {
+      // Loading BoringSSL, Netty and gRPC is most of a small sync's set-up; on a daemon thread
+      // started now it overlaps parsing, logging set-up and config validation on this one.
+      // (Logging stays off until it is configured: see SilentUntilConfigured.)
+      Thread warmUp =
+          new Thread(
+              () -> {
+                Transports.warmUp();
+                Literals.warmUp();
+              },
+              "livepatch-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
     ToolMain.exit(LivePatchCli::run, args);
   }
 

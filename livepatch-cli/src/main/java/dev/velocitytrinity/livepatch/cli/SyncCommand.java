@@ -81,12 +81,6 @@ final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // Loading BoringSSL and the Netty/gRPC classes is most of a small sync's set-up; on a daemon
-    // thread it overlaps config loading and validation below instead of following it. (Not earlier
-    // than this: Netty logs while it loads, and logging is configured just before commands run.)
-    Thread warmUp = new Thread(Transports::warmUp, "livepatch-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
     flag("agent.address", "--agent", agent);
     flag("agent.name", "--agent-name", agentName);
     flag("tls.certs", "--certs", certs);
@@ -94,6 +88,7 @@ final class SyncCommand implements Callable<Integer> {
     flag("tls.key", "--key", key);
     flag("tls.ca", "--ca", ca);
     LivePatchConfig config = context.config(LivePatchConfig.class);
+    Transports.loggingReady();
     String address = config.agent().address();
     if (address.isEmpty()) {
       throw new CommandException.Usage(

@@ -39,6 +39,7 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -53,9 +54,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +126,7 @@ public final class SyncClient {
       Hello hello = call.next().getHello();
       LOG.debug("agent said hello (root {})", hello.getRootId());
       String remoteHash = HEX.formatHex(hello.getTreeHash().toByteArray());
+      call.deltaByContentHash = hello.getCapabilitiesList().contains(Protocol.DELTA_CONTENT_HASH);
       TreeSnapshot remote;
       boolean manifestFetched = false;
       if (record.isPresent()
@@ -166,12 +168,18 @@ public final class SyncClient {
       if (changes.isEmpty()) {
         call.finish();
         if (manifestFetched && remote.treeHashHex().equals(remoteHash)) {
-          saveRecord(records, spec, hello.getRootId(), remote);
+          saveRecord(records, spec, hello.getRootId(), remote, remoteHash);
         }
         return new SyncOutcome(
             plan, false, manifestFetched, "", call.sent.get(), call.received.get(), 0);
       }
 
+      // The tree the agent should report after the commit, hashed while the changes go out.
+      CompletableFuture<TreeSnapshot> expected =
+          CompletableFuture.supplyAsync(
+              () -> remote.withChanges(changes.removals(), changes.upserts()), hashers);
+      CompletableFuture<String> expectedHash =
+          expected.thenApplyAsync(TreeSnapshot::treeHashHex, hashers);
       Map<String, String> copySources = copySources(remote);
       Map<String, Signature> signatures = fetchSignatures(call, changes, remote, copySources);
       long literalBytes = 0;
@@ -216,15 +224,31 @@ public final class SyncClient {
           }
         }
       }
-      call.finish();
-
-      TreeSnapshot expected = applied(remote, changes);
       String agentHash = HEX.formatHex(committed.getTreeHash().toByteArray());
-      if (expected.treeHashHex().equals(agentHash)) {
-        saveRecord(records, spec, hello.getRootId(), expected);
-      } else {
-        // Someone else changed the tree meanwhile: next time, compare the full manifest.
-        records.delete(agent, spec.dest(), localDir);
+      // The record is written while the agent ends the call.
+      CompletableFuture<Void> recorded =
+          expectedHash.thenAcceptAsync(
+              hash -> {
+                try {
+                  if (hash.equals(agentHash)) {
+                    saveRecord(records, spec, hello.getRootId(), expected.join(), hash);
+                  } else {
+                    // Someone else changed the tree meanwhile: next time, compare the manifest.
+                    records.delete(agent, spec.dest(), localDir);
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              hashers);
+      call.finish();
+      try {
+        recorded.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof UncheckedIOException io) {
+          throw io.getCause();
+        }
+        throw e;
       }
       return new SyncOutcome(
           plan,
@@ -240,7 +264,9 @@ public final class SyncClient {
     }
   }
 
-  private void saveRecord(PushRecords records, SyncSpec spec, String rootId, TreeSnapshot remote)
+  /** Saves {@code remote}, whose tree hash the caller has already computed, as the record. */
+  private void saveRecord(
+      PushRecords records, SyncSpec spec, String rootId, TreeSnapshot remote, String treeHash)
       throws IOException {
     records.save(
         new PushRecord(
@@ -248,7 +274,7 @@ public final class SyncClient {
             spec.dest(),
             spec.localDir().toAbsolutePath().normalize().toString(),
             rootId,
-            remote.treeHashHex(),
+            treeHash,
             new ArrayList<>(remote.entries().values())));
   }
 
@@ -357,8 +383,18 @@ public final class SyncClient {
         new ChunkWriter(
             id, chunk -> call.sendIo(SyncRequest.newBuilder().setChunk(chunk).build()), compressor);
     try (InputStream raw = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      if (signature != null && signature.blockCount() > 0) {
-        // A delta is checked with SHA-256 of the result, as sent.
+      if (signature != null && signature.blockCount() > 0 && call.deltaByContentHash) {
+        // The agent checks the result against the scan's hash. Should the file have changed since
+        // the scan, that check fails and the agent asks for the file whole (hashed as sent).
+        call.send(
+            SyncRequest.newBuilder()
+                .setFileStart(start.setDeltaBlockSize(signature.blockSize()))
+                .build());
+        new DeltaEncoder(signature).encode(raw, chunks);
+        chunks.flush();
+        end.setContentHash(start.getContentHash());
+      } else if (signature != null && signature.blockCount() > 0) {
+        // An older agent checks a delta with SHA-256 of the result, as sent.
         MessageDigest sha256 = sha256();
         call.send(
             SyncRequest.newBuilder()
@@ -406,19 +442,6 @@ public final class SyncClient {
     return plan;
   }
 
-  /** The remote tree as it should be after the change set. */
-  private static TreeSnapshot applied(TreeSnapshot remote, ChangeSet changes) {
-    SortedMap<String, TreeEntry> entries = new TreeMap<>(remote.entries());
-    for (String path : changes.removals()) {
-      entries.remove(path);
-      entries.subMap(path + "/", path + "/\uffff").clear();
-    }
-    for (TreeEntry e : changes.upserts()) {
-      entries.put(e.path(), e);
-    }
-    return new TreeSnapshot(entries);
-  }
-
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
@@ -448,6 +471,9 @@ public final class SyncClient {
     private final AtomicLong received = new AtomicLong();
     private volatile Throwable error;
     private ClientCallStreamObserver<SyncRequest> requests;
+
+    /** Whether the agent checks deltas against the scan's content hash (see Protocol). */
+    private boolean deltaByContentHash;
 
     @Override
     public void beforeStart(ClientCallStreamObserver<SyncRequest> requestStream) {

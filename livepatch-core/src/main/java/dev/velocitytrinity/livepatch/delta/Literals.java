@@ -2,6 +2,7 @@ package dev.velocitytrinity.livepatch.delta;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.util.Native;
 import java.util.Arrays;
 
 /** Compresses literal runs with zstd when that saves at least a tenth of their size. */
@@ -13,6 +14,14 @@ public final class Literals {
   private static final int LEVEL = 3;
 
   private Literals() {}
+
+  /**
+   * Loads zstd's native library (zstd-jni copies it out of its jar on every start), for a
+   * background thread at CLI start; calling it is never required.
+   */
+  public static void warmUp() {
+    Native.load();
+  }
 
   /** A literal as sent: raw, or a zstd frame of {@code rawLength} bytes. */
   public record Encoded(byte[] data, boolean zstd, int rawLength) {}

@@ -8,8 +8,16 @@ public final class Protocol {
   /** The protocol version this build speaks. */
   public static final int VERSION = 1;
 
+  /**
+   * An agent with this capability checks a delta against {@code FileEnd.content_hash} (xxh3-128 of
+   * the new content, known from the client's scan) when {@code sha256} is empty, so the client need
+   * not hash the file again while it encodes the delta.
+   */
+  public static final String DELTA_CONTENT_HASH = "delta-content-hash";
+
   /** Capabilities this build offers. */
-  public static final List<String> CAPABILITIES = List.of("delta", "zstd", "copy-from");
+  public static final List<String> CAPABILITIES =
+      List.of("delta", "zstd", "copy-from", DELTA_CONTENT_HASH);
 
   /** Entries per manifest page and blocks per signature message keep messages ≤ ~1 MiB. */
   public static final int MANIFEST_PAGE = 2000;

@@ -3,7 +3,6 @@ package dev.velocitytrinity.livepatch.transport;
 import dev.velocitytrinity.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -18,32 +18,46 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
-/** Reads and writes PEM certificates and PKCS#8 private keys; keys are written 0600. */
+/**
+ * Reads and writes PEM certificates and PKCS#8 private keys; keys are written 0600.
+ *
+ * <p>Only the JDK is used here, on purpose: this class is loaded by every {@code sync}, and merely
+ * referring to a BouncyCastle class makes the JVM open BouncyCastle's signed jars and verify their
+ * signatures (hashing a manifest with thousands of entries), which cost a short-lived CLI ~150 ms
+ * of CPU before the TLS context could be built; classes from signed jars are never in a
+ * class-data-sharing archive either.
+ */
 public final class PemFiles {
 
   private static final String PKCS8_BEGIN = "-----BEGIN PRIVATE KEY-----";
   private static final String PKCS8_END = "-----END PRIVATE KEY-----";
+  private static final String CERT_BEGIN = "-----BEGIN CERTIFICATE-----";
+  private static final String CERT_END = "-----END CERTIFICATE-----";
 
   private PemFiles() {}
 
   public static void writeCertificate(Path file, X509Certificate certificate) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-      writer.writeObject(certificate);
+    try {
+      AtomicFiles.writeString(file, pem(CERT_BEGIN, certificate.getEncoded(), CERT_END));
+    } catch (CertificateEncodingException e) {
+      throw new IOException("cannot encode certificate for " + file, e);
     }
-    AtomicFiles.writeString(file, text.toString());
   }
 
-  /** PKCS#8 (Netty rejects the SEC1 form BouncyCastle writes by default), owner-only. */
+  /** PKCS#8 (Netty rejects the SEC1 form some tools write), owner-only. */
   public static void writePrivateKey(Path file, PrivateKey key) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-      writer.writeObject(new JcaPKCS8Generator(key, null));
+    if (!"PKCS#8".equals(key.getFormat()) || key.getEncoded() == null) {
+      throw new IOException("cannot write a " + key.getFormat() + " private key as PKCS#8");
     }
-    AtomicFiles.writePrivate(file, text.toString().getBytes(StandardCharsets.US_ASCII));
+    AtomicFiles.writePrivate(
+        file, pem(PKCS8_BEGIN, key.getEncoded(), PKCS8_END).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** RFC 7468 text: Base64 in 64-character lines between the labels. */
+  private static String pem(String begin, byte[] der, String end) {
+    String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
+    return begin + "\n" + body + "\n" + end + "\n";
   }
 
   public static void write(Path certFile, Path keyFile, IssuedCertificate issued)

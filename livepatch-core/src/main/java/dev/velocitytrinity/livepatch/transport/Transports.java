@@ -19,16 +19,23 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.Principal;
 import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
@@ -49,6 +56,9 @@ public final class Transports {
       System.setProperty("io.netty.jfr.enabled", "false");
     }
   }
+
+  /** Netty's logger factory once a warm-up ran: one per process, as Netty's own default is. */
+  private static final NettyLogGate LOG_GATE = new NettyLogGate();
 
   private Transports() {}
 
@@ -74,7 +84,7 @@ public final class Transports {
    */
   public static ManagedChannel channel(String host, int port, TlsFiles tls, String agentName)
       throws TlsException {
-    SslContext context = clientContext(tls);
+    SslContext context = clientContext(tls, agentName);
     // One I/O thread owned by this channel rather than gRPC's shared group, which lingers for a
     // second after the last channel closes: a JVM exiting while that thread sits in epoll_wait
     // waits ~300 ms for it (HotSpot's VM_Exit waits for threads in native code).
@@ -103,9 +113,29 @@ public final class Transports {
    * so that work overlaps parsing and config loading; calling it is never required.
    */
   public static void warmUp() {
+    InternalLoggerFactory.setDefaultFactory(LOG_GATE);
     if (OpenSsl.isAvailable()) {
       NettyChannelBuilder.forTarget("localhost:1");
     }
+    // The JDK's half: reading the PEM files and validating the agent's chain in the handshake.
+    try {
+      CertificateFactory.getInstance("X.509");
+      KeyFactory.getInstance("EC");
+      Signature.getInstance("SHA256withECDSA");
+      CertPathValidator.getInstance("PKIX");
+      TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    } catch (GeneralSecurityException e) {
+      // Only a warm-up: whoever needs these reports their absence.
+    }
+  }
+
+  /**
+   * Lets Netty log DEBUG and TRACE again after {@link #warmUp}, which keeps them quiet so that its
+   * start-up messages cannot slip through while the caller is still setting up its logging (see
+   * NettyLogGate). Call it once logging is final.
+   */
+  public static void loggingReady() {
+    LOG_GATE.open();
   }
 
   /** A channel that also shuts down the event loop group it alone uses. */
@@ -188,21 +218,21 @@ public final class Transports {
     }
   }
 
-  static SslContext clientContext(TlsFiles tls) throws TlsException {
+  static SslContext clientContext(TlsFiles tls, String agentName) throws TlsException {
     requireBoringSsl();
     requireReadable(tls);
     try {
       SslContextBuilder builder = SslContextBuilder.forClient();
       GrpcSslContexts.configure(builder, SslProvider.OPENSSL);
       return builder
-          .trustManager(PemFiles.readCertificates(tls.trustedCa()))
+          .trustManager(AgentTrustManager.of(PemFiles.readCertificates(tls.trustedCa()), agentName))
           .keyManager(
               new FixedKeyManager(
                   PemFiles.readPrivateKey(tls.privateKey()),
                   PemFiles.readCertificates(tls.certificate())))
           .protocols(TLS_1_3)
           .build();
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
       throw new TlsException("cannot use the client's TLS files: " + rootMessage(e), e);
     }
   }

@@ -19,15 +19,34 @@ public final class TreePaths {
     if (path.indexOf('\0') >= 0) {
       throw new UnsafePathException("path contains a NUL byte: " + printable(path));
     }
-    if (path.startsWith("/") || path.indexOf('\\') >= 0 || path.matches("^[A-Za-z]:.*")) {
+    if (path.startsWith("/") || path.indexOf('\\') >= 0 || isDriveLetter(path)) {
       throw new UnsafePathException("path must be relative: " + printable(path));
     }
-    for (String segment : path.split("/", -1)) {
-      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+    // Checked for every entry of every scan, record and manifest: no regex, no split.
+    int start = 0;
+    while (start <= path.length()) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = path.length();
+      }
+      int length = end - start;
+      if (length == 0
+          || (length == 1 && path.charAt(start) == '.')
+          || (length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
         throw new UnsafePathException("path has an empty, '.' or '..' segment: " + printable(path));
       }
+      start = end + 1;
     }
     return path;
+  }
+
+  /** {@code C:...}: absolute on Windows. */
+  private static boolean isDriveLetter(String path) {
+    if (path.length() < 2 || path.charAt(1) != ':') {
+      return false;
+    }
+    char c = path.charAt(0);
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   /** Whether {@code path} is the reserved state directory or inside it. */

@@ -5,13 +5,13 @@ import dev.velocitytrinity.livepatch.delta.StrongHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -57,62 +57,8 @@ public final class TreeScanner {
     }
     List<TreeEntry> entries = new ArrayList<>();
     List<Pending> pending = new ArrayList<>();
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            if (dir.equals(root)) {
-              return FileVisitResult.CONTINUE;
-            }
-            String path = relative(root, dir);
-            if (rules.ignored(path, true)) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            entries.add(TreeEntry.directory(path, mode(dir)));
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            String path = relative(root, file);
-            if (rules.ignored(path, false)) {
-              return FileVisitResult.CONTINUE;
-            }
-            if (attrs.isSymbolicLink()) {
-              entries.add(TreeEntry.symlink(path, Files.readSymbolicLink(file).toString()));
-            } else if (attrs.isRegularFile()) {
-              long size = attrs.size();
-              long mtime = attrs.lastModifiedTime().toMillis();
-              String hash = cache.lookup(path, size, mtime).orElse(null);
-              if (hash == null) {
-                pending.add(
-                    new Pending(
-                        entries.size(),
-                        path,
-                        size,
-                        mode(file),
-                        mtime,
-                        CompletableFuture.supplyAsync(() -> hashUnchecked(file), hashers)));
-                entries.add(null); // filled in below, in walk order
-              } else {
-                entries.add(TreeEntry.file(path, size, mode(file), mtime, hash));
-              }
-            }
-            // Sockets, fifos and devices are not synced.
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-            if (exc instanceof NoSuchFileException) {
-              return FileVisitResult.CONTINUE; // deleted while we walked
-            }
-            throw exc;
-          }
-        });
+    boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+    walk(root, "", posix, entries, pending);
     for (Pending p : pending) {
       String hash;
       try {
@@ -127,6 +73,67 @@ public final class TreeScanner {
       entries.set(p.index(), TreeEntry.file(p.path(), p.size(), p.mode(), p.mtime(), hash));
     }
     return TreeSnapshot.of(entries);
+  }
+
+  /**
+   * Visits {@code dir}'s children depth-first without following symlinks. One {@code stat} per
+   * entry: {@link Files#walkFileTree} hands out attributes without the permissions, so the mode
+   * would cost a second one (and the agent scans its whole tree twice per sync).
+   */
+  private void walk(
+      Path dir, String dirPath, boolean posix, List<TreeEntry> entries, List<Pending> pending)
+      throws IOException {
+    List<Path> children = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      stream.forEach(children::add);
+    } catch (NoSuchFileException e) {
+      if (dirPath.isEmpty()) {
+        throw e;
+      }
+      return; // deleted while we walked
+    }
+    for (Path child : children) {
+      BasicFileAttributes attrs;
+      try {
+        attrs =
+            posix
+                ? Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                : Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        continue; // deleted while we walked
+      }
+      String name = child.getFileName().toString();
+      String path = dirPath.isEmpty() ? name : dirPath + "/" + name;
+      if (attrs.isDirectory()) {
+        if (!rules.ignored(path, true)) {
+          entries.add(TreeEntry.directory(path, mode(child, attrs)));
+          walk(child, path, posix, entries, pending);
+        }
+      } else if (rules.ignored(path, false)) {
+        continue;
+      } else if (attrs.isSymbolicLink()) {
+        entries.add(TreeEntry.symlink(path, Files.readSymbolicLink(child).toString()));
+      } else if (attrs.isRegularFile()) {
+        long size = attrs.size();
+        long mtime = attrs.lastModifiedTime().toMillis();
+        int mode = mode(child, attrs);
+        String hash = cache.lookup(path, size, mtime).orElse(null);
+        if (hash == null) {
+          pending.add(
+              new Pending(
+                  entries.size(),
+                  path,
+                  size,
+                  mode,
+                  mtime,
+                  CompletableFuture.supplyAsync(() -> hashUnchecked(child), hashers)));
+          entries.add(null); // filled in by scan, in walk order
+        } else {
+          entries.add(TreeEntry.file(path, size, mode, mtime, hash));
+        }
+      }
+      // Sockets, fifos and devices are not synced.
+    }
   }
 
   private static String hashUnchecked(Path file) {
@@ -150,16 +157,27 @@ public final class TreeScanner {
     return HexFormat.of().formatHex(StrongHash.bytes(stream));
   }
 
-  static String relative(Path root, Path path) {
-    return root.relativize(path).toString().replace('\\', '/');
-  }
-
   /** Permission bits of a file, 0644/0755 style; non-POSIX file systems report 0644 or 0755. */
   public static int mode(Path path) throws IOException {
     if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return Files.isExecutable(path) ? 0755 : 0644;
     }
-    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+    return mode(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+  }
+
+  /**
+   * The mode from attributes the walk already read: on POSIX file systems they carry the
+   * permissions, which saves a second {@code stat} per entry (two scans of every entry per sync on
+   * the agent).
+   */
+  private static int mode(Path path, BasicFileAttributes attrs) throws IOException {
+    if (attrs instanceof PosixFileAttributes posix) {
+      return mode(posix.permissions());
+    }
+    return mode(path);
+  }
+
+  private static int mode(Set<PosixFilePermission> perms) {
     int mode = 0;
     for (PosixFilePermission p : perms) {
       mode |= 1 << (8 - p.ordinal());

@@ -28,6 +28,22 @@ public record TreeSnapshot(SortedMap<String, TreeEntry> entries) {
     return new TreeSnapshot(new TreeMap<>());
   }
 
+  /**
+   * This tree after removing {@code removals} (each with its whole subtree), then putting {@code
+   * upserts}: what a change set leaves behind when nobody else writes meanwhile.
+   */
+  public TreeSnapshot withChanges(Collection<String> removals, Collection<TreeEntry> upserts) {
+    SortedMap<String, TreeEntry> changed = new TreeMap<>(entries);
+    for (String path : removals) {
+      changed.remove(path);
+      changed.subMap(path + "/", path + "/\uffff").clear();
+    }
+    for (TreeEntry e : upserts) {
+      changed.put(e.path(), e);
+    }
+    return new TreeSnapshot(changed);
+  }
+
   public int size() {
     return entries.size();
   }

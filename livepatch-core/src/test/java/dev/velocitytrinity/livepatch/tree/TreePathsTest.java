@@ -9,13 +9,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TreePathsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "/abs", "a/../b", "..", "./a", "a//b", "a/", "a\\b", "C:x", "a\0b"})
+  @ValueSource(
+      strings = {
+        "", "/abs", "a/../b", "..", "./a", "a//b", "a/", "a\\b", "C:x", "z:", "a\0b", "a/.", "a/..",
+        "/", "a/./b"
+      })
   void check_unsafePath_isRejected(String path) {
     assertThatThrownBy(() -> TreePaths.check(path)).isInstanceOf(UnsafePathException.class);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a", "a/b.txt", ".env", "a/..b/c", "dir/file..txt"})
+  @ValueSource(strings = {"a", "a/b.txt", ".env", "a/..b/c", "dir/file..txt", "...", "a/.x", "1:x"})
   void check_cleanRelativePath_isAccepted(String path) {
     assertThat(TreePaths.check(path)).isEqualTo(path);
   }

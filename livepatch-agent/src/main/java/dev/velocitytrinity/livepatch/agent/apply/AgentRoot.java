@@ -42,7 +42,10 @@ public final class AgentRoot {
     this.ioExecutor = ioExecutor;
   }
 
-  /** Opens (creating if needed) the root and its state directory. */
+  /**
+   * Opens (creating if needed) the root and its state directory, first undoing any change set a
+   * previous agent left half-applied (see {@link ChangeSetStage#recover}).
+   */
   public static AgentRoot open(Path root) throws IOException {
     Files.createDirectories(root);
     Path real = root.toRealPath();
@@ -57,7 +60,9 @@ public final class AgentRoot {
       id = UUID.randomUUID().toString();
       AtomicFiles.writeString(idFile, id + "\n");
     }
-    return new AgentRoot(real, id, ioThreads());
+    AgentRoot agentRoot = new AgentRoot(real, id, ioThreads());
+    ChangeSetStage.recover(agentRoot);
+    return agentRoot;
   }
 
   /**

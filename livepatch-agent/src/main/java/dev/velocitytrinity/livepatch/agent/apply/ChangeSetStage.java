@@ -1,9 +1,11 @@
 package dev.velocitytrinity.livepatch.agent.apply;
 
 import dev.velocitytrinity.core.io.AtomicFiles;
+import dev.velocitytrinity.livepatch.tree.TreePaths;
 import dev.velocitytrinity.livepatch.tree.TreeScanner;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,13 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * directory; {@link #apply} then renames it into place file by file, keeping every replaced or
  * removed entry under {@code .livepatch-agent/history/<id>} so the set can be undone. If any step
  * fails, the steps already done are undone in reverse and the tree is as it was.
+ *
+ * <p>Before the first rename, every step and its way back are written to {@code
+ * history/<id>/pending} and flushed to disk; the file is removed once the set is applied (or
+ * undone). Should the agent die in between, {@link #recover} (run when the root is opened) undoes
+ * the half-applied set from that file, so the tree is again exactly as before the set.
  */
 public final class ChangeSetStage implements AutoCloseable {
 
@@ -57,9 +64,56 @@ public final class ChangeSetStage implements AutoCloseable {
 
   private record Remove(String path) implements Op {}
 
-  private interface Undo {
-    void run() throws IOException;
+  /** How apply() carries out one op; decided, with its way back, before the first rename. */
+  private enum Action {
+    /** Move the existing entry to history (a removal). */
+    REMOVE,
+    /** Nothing there to remove. */
+    REMOVE_ABSENT,
+    /** The directory exists: only its mode changes. */
+    CHMOD_DIR,
+    /** Move what is there to history, then create the directory. */
+    DIR_REPLACING,
+    DIR_NEW,
+    /** Move the directory there to history, then rename the staged entry in. */
+    PUT_REPLACING_DIR,
+    /** Hard-link (or copy) the file there to history, then rename the staged entry over it. */
+    PUT_REPLACING_FILE,
+    PUT_NEW
   }
+
+  /**
+   * One step. {@code keep} names the previous version in history, {@code staged} the new entry in
+   * staging (both empty when there is none), {@code oldMode} an existing directory's mode.
+   */
+  private record Step(Action action, String path, String keep, String staged, int oldMode) {
+
+    /** Journal form; the path comes last and records end with NUL, which no path contains. */
+    String line() {
+      return action
+          + "\t"
+          + keep
+          + "\t"
+          + staged
+          + "\t"
+          + Integer.toOctalString(oldMode)
+          + "\t"
+          + path
+          + "\0";
+    }
+
+    static Step parse(String line) {
+      String[] f = line.split("\t", 5);
+      return new Step(Action.valueOf(f[0]), f[4], f[1], f[2], Integer.parseInt(f[3], 8));
+    }
+  }
+
+  /** Called after each rename into the tree; tests stop there to leave a half-applied set. */
+  interface RenameObserver {
+    void renamed(int count);
+  }
+
+  private static final String PENDING = "pending";
 
   private final AgentRoot root;
   private final Limits limits;
@@ -68,13 +122,20 @@ public final class ChangeSetStage implements AutoCloseable {
   private final List<Remove> removals = new ArrayList<>();
   private final List<Op> upserts = new ArrayList<>();
   private final Set<String> paths = new HashSet<>();
+  private final RenameObserver renames;
   private long bytes;
   private int counter;
 
   public ChangeSetStage(AgentRoot root, Limits limits, String id) throws IOException {
+    this(root, limits, id, count -> {});
+  }
+
+  ChangeSetStage(AgentRoot root, Limits limits, String id, RenameObserver renames)
+      throws IOException {
     this.root = root;
     this.limits = limits;
     this.id = id;
+    this.renames = renames;
     this.stagingDir = Files.createDirectories(root.stagingDir().resolve(id));
   }
 
@@ -169,69 +230,258 @@ public final class ChangeSetStage implements AutoCloseable {
    */
   public List<Result> apply() throws ChangeRejectedException, IOException {
     Path history = Files.createDirectories(root.historyDir().resolve(id));
-    Deque<Undo> undo = new ArrayDeque<>();
-    List<Result> results = new ArrayList<>();
-    Set<Path> touchedDirs = new LinkedHashSet<>();
     List<Op> ordered = new ArrayList<>(removals);
     List<Op> sorted = new ArrayList<>(upserts);
     sorted.sort(Comparator.comparing(Op::path));
     ordered.addAll(sorted);
-    int saved = 0;
     fsyncStaged();
+    List<Step> steps = plan(ordered);
+    writePending(history, steps);
+    List<Result> results = new ArrayList<>();
+    Set<Path> touchedDirs = new LinkedHashSet<>();
+    int done = 0;
     try {
-      for (Op op : ordered) {
-        Path target = root.resolve(op.path());
+      for (int i = 0; i < steps.size(); i++) {
+        Step step = steps.get(i);
+        Path target = root.resolve(step.path());
         touchedDirs.add(target.getParent());
-        boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-        boolean isDir = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
-        if (op instanceof Remove r) {
-          if (exists) {
-            Path keep = history.resolve("prev-" + saved++);
-            move(target, keep);
-            undo.push(() -> move(keep, target));
-          }
-          results.add(new Result(r.path(), true, 0));
-        } else if (op instanceof MakeDir d) {
-          if (isDir) {
-            int old = TreeScanner.mode(target);
-            setMode(target, d.mode());
-            undo.push(() -> setMode(target, old));
-          } else {
-            if (exists) {
-              Path keep = history.resolve("prev-" + saved++);
-              move(target, keep);
-              undo.push(() -> move(keep, target));
-            }
-            Files.createDirectory(target);
-            undo.push(() -> Files.deleteIfExists(target));
-            setMode(target, d.mode());
-          }
-          results.add(new Result(d.path(), false, 0));
-        } else if (op instanceof Put p) {
-          if (isDir) {
-            Path keep = history.resolve("prev-" + saved++);
-            move(target, keep);
-            undo.push(() -> move(keep, target));
-          } else if (exists) {
-            Path keep = history.resolve("prev-" + saved++);
-            keepCopy(target, keep);
-            undo.push(() -> move(keep, target));
-          } else {
-            undo.push(() -> Files.deleteIfExists(target));
-          }
-          move(p.staged(), target);
-          results.add(new Result(p.path(), false, p.size()));
-        }
+        done = i + 1;
+        results.add(execute(step, ordered.get(i), target, history));
+        renames.renamed(done);
       }
     } catch (IOException | ChangeRejectedException | RuntimeException e) {
-      rollback(undo, history);
+      undo(root, steps.subList(0, done), history);
+      Files.deleteIfExists(history.resolve(PENDING));
+      deleteTree(history);
       throw e;
     }
     for (Path dir : touchedDirs) {
       fsync(dir);
     }
     writeJournal(history, ordered);
+    Files.delete(history.resolve(PENDING));
     return results;
+  }
+
+  /** What earlier steps of a set leave at a path (see {@link #plan}). */
+  private enum Planned {
+    GONE,
+    /** The directory that was there, mode changed; its old contents stay. */
+    KEPT_DIR,
+    /** A new, empty directory: the old contents are gone. */
+    NEW_DIR,
+    /** A new file or symlink. */
+    NEW_ENTRY
+  }
+
+  /**
+   * Decides each op's action from the tree as the ops before it will have left it, so the whole way
+   * back can be written down before anything moves.
+   */
+  private List<Step> plan(List<Op> ordered) throws ChangeRejectedException, IOException {
+    Map<String, Planned> planned = new HashMap<>();
+    List<Step> steps = new ArrayList<>();
+    int saved = 0;
+    for (Op op : ordered) {
+      String path = op.path();
+      Path target = root.resolve(path);
+      Planned state = plannedAt(planned, path);
+      boolean exists;
+      boolean isDir;
+      if (state == null) {
+        exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        isDir = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
+      } else {
+        exists = state != Planned.GONE;
+        isDir = state == Planned.KEPT_DIR || state == Planned.NEW_DIR;
+      }
+      String keep = exists ? "prev-" + saved : "";
+      Step step;
+      if (op instanceof Remove) {
+        step = new Step(exists ? Action.REMOVE : Action.REMOVE_ABSENT, path, keep, "", 0);
+        planned.put(path, Planned.GONE);
+      } else if (op instanceof MakeDir) {
+        if (isDir) {
+          keep = "";
+          step = new Step(Action.CHMOD_DIR, path, "", "", TreeScanner.mode(target));
+          planned.put(path, Planned.KEPT_DIR);
+        } else {
+          step = new Step(exists ? Action.DIR_REPLACING : Action.DIR_NEW, path, keep, "", 0);
+          planned.put(path, Planned.NEW_DIR);
+        }
+      } else {
+        String staged = ((Put) op).staged().getFileName().toString();
+        Action action =
+            isDir ? Action.PUT_REPLACING_DIR : exists ? Action.PUT_REPLACING_FILE : Action.PUT_NEW;
+        step = new Step(action, path, keep, staged, 0);
+        planned.put(path, Planned.NEW_ENTRY);
+      }
+      if (!keep.isEmpty()) {
+        saved++;
+      }
+      steps.add(step);
+    }
+    return steps;
+  }
+
+  /** The planned state at {@code path}, or null when the tree on disk decides. */
+  private static Planned plannedAt(Map<String, Planned> planned, String path) {
+    Planned own = planned.get(path);
+    if (own != null) {
+      return own;
+    }
+    for (String p = TreePaths.parent(path); !p.isEmpty(); p = TreePaths.parent(p)) {
+      Planned ancestor = planned.get(p);
+      if (ancestor != null && ancestor != Planned.KEPT_DIR) {
+        return Planned.GONE; // under something new or removed: nothing of the old tree is left
+      }
+    }
+    return null;
+  }
+
+  /** Carries out one planned step. */
+  private Result execute(Step step, Op op, Path target, Path history) throws IOException {
+    Path keep = step.keep().isEmpty() ? null : history.resolve(step.keep());
+    switch (step.action()) {
+      case REMOVE -> move(target, keep);
+      case REMOVE_ABSENT -> {}
+      case CHMOD_DIR -> setMode(target, ((MakeDir) op).mode());
+      case DIR_REPLACING, DIR_NEW -> {
+        if (keep != null) {
+          move(target, keep);
+        }
+        Files.createDirectory(target);
+        setMode(target, ((MakeDir) op).mode());
+      }
+      case PUT_REPLACING_DIR, PUT_REPLACING_FILE, PUT_NEW -> {
+        if (step.action() == Action.PUT_REPLACING_DIR) {
+          move(target, keep);
+        } else if (step.action() == Action.PUT_REPLACING_FILE) {
+          keepCopy(target, keep);
+        }
+        move(((Put) op).staged(), target);
+      }
+    }
+    if (op instanceof Put p) {
+      return new Result(p.path(), false, p.size());
+    }
+    return new Result(op.path(), op instanceof Remove, 0);
+  }
+
+  private void writePending(Path history, List<Step> steps) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (Step step : steps) {
+      text.append(step.line());
+    }
+    // AtomicFiles flushes the file and its directory: the way back is on disk before any rename.
+    AtomicFiles.writeString(history.resolve(PENDING), text.toString());
+    fsync(root.historyDir());
+  }
+
+  /**
+   * Undoes a change set that a dead agent left half-applied, from its pending journal: every root
+   * opened goes through this before serving. Steps ran in order, so the first step that certainly
+   * did not run (its staged entry is still in staging and nothing was kept for it) ends what needs
+   * undoing; each undo checks the disk, so running it twice is harmless.
+   */
+  static void recover(AgentRoot root) throws IOException {
+    List<Path> sets;
+    try (Stream<Path> list = Files.list(root.historyDir())) {
+      sets = list.filter(set -> Files.isRegularFile(set.resolve(PENDING))).sorted().toList();
+    }
+    for (Path history : sets) {
+      String id = history.getFileName().toString();
+      LOG.warn("change set {} was interrupted; restoring the tree as it was before it", id);
+      undoPending(root, history, root.stagingDir().resolve(id));
+    }
+    // Whatever is still staged belongs to sets that never reached their commit.
+    try (Stream<Path> list = Files.list(root.stagingDir())) {
+      for (Path staged : list.toList()) {
+        deleteTree(staged);
+      }
+    }
+  }
+
+  private static void undoPending(AgentRoot root, Path history, Path staging) throws IOException {
+    String text = Files.readString(history.resolve(PENDING), StandardCharsets.UTF_8);
+    List<Step> steps = new ArrayList<>();
+    for (String line : text.split("\0")) {
+      if (!line.isEmpty()) {
+        steps.add(Step.parse(line));
+      }
+    }
+    int ran = steps.size();
+    for (int i = 0; i < steps.size(); i++) {
+      if (certainlyNotRun(steps.get(i), history, staging)) {
+        ran = i;
+        break;
+      }
+    }
+    undo(root, steps.subList(0, ran), history);
+    Files.delete(history.resolve(PENDING));
+    deleteTree(history);
+  }
+
+  private static boolean certainlyNotRun(Step step, Path history, Path staging) {
+    boolean kept =
+        !step.keep().isEmpty()
+            && Files.exists(history.resolve(step.keep()), LinkOption.NOFOLLOW_LINKS);
+    boolean staged =
+        !step.staged().isEmpty()
+            && Files.exists(staging.resolve(step.staged()), LinkOption.NOFOLLOW_LINKS);
+    return switch (step.action()) {
+      case REMOVE, DIR_REPLACING -> !kept;
+      case PUT_REPLACING_DIR, PUT_REPLACING_FILE -> !kept && staged;
+      case PUT_NEW -> staged;
+      case REMOVE_ABSENT, CHMOD_DIR, DIR_NEW -> false; // no trace either way; their undo is safe
+    };
+  }
+
+  /** Undoes {@code steps} (all run, the last perhaps in part) in reverse order. */
+  private static void undo(AgentRoot root, List<Step> steps, Path history) throws IOException {
+    IOException failure = null;
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      Step step = steps.get(i);
+      try {
+        undo(root.path().resolve(step.path()), step, history);
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      throw new IOException(
+          "change set failed and could not be fully undone; previous versions are in " + history,
+          failure);
+    }
+  }
+
+  private static void undo(Path target, Step step, Path history) throws IOException {
+    Path keep = step.keep().isEmpty() ? null : history.resolve(step.keep());
+    boolean kept = keep != null && Files.exists(keep, LinkOption.NOFOLLOW_LINKS);
+    boolean isDir = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
+    switch (step.action()) {
+      case REMOVE_ABSENT -> {}
+      case CHMOD_DIR -> {
+        if (isDir) {
+          setMode(target, step.oldMode());
+        }
+      }
+      case DIR_NEW, DIR_REPLACING -> {
+        if (isDir && (kept || step.action() == Action.DIR_NEW)) {
+          Files.deleteIfExists(target); // empty again: what went into it was undone first
+        }
+      }
+      case PUT_NEW -> Files.deleteIfExists(target);
+      case PUT_REPLACING_DIR -> {
+        if (kept && !isDir) {
+          Files.deleteIfExists(target);
+        }
+      }
+      case REMOVE, PUT_REPLACING_FILE -> {}
+    }
+    if (kept) {
+      move(keep, target);
+    }
   }
 
   /** Starts flushing one staged file on the I/O threads. */
@@ -264,23 +514,6 @@ public final class ChangeSetStage implements AutoCloseable {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
     fsync(stagingDir);
-  }
-
-  private void rollback(Deque<Undo> undo, Path history) throws IOException {
-    IOException failure = null;
-    while (!undo.isEmpty()) {
-      try {
-        undo.pop().run();
-      } catch (IOException e) {
-        failure = e;
-      }
-    }
-    if (failure != null) {
-      throw new IOException(
-          "change set failed and could not be fully undone; previous versions are in " + history,
-          failure);
-    }
-    deleteTree(history);
   }
 
   private void writeJournal(Path history, List<Op> ordered) throws IOException {

@@ -17,6 +17,7 @@ import dev.velocitytrinity.livepatch.protocol.ChunkReader;
 import dev.velocitytrinity.livepatch.protocol.Manifests;
 import dev.velocitytrinity.livepatch.protocol.Protocol;
 import dev.velocitytrinity.livepatch.protocol.SignaturePages;
+import dev.velocitytrinity.livepatch.tree.EntryKind;
 import dev.velocitytrinity.livepatch.tree.HashCache;
 import dev.velocitytrinity.livepatch.tree.IgnoreRules;
 import dev.velocitytrinity.livepatch.tree.TreeEntry;
@@ -86,10 +87,10 @@ final class SyncSession implements StreamObserver<SyncRequest> {
   private final Set<String> resend = new LinkedHashSet<>();
   private final List<FileResult> results = new ArrayList<>();
 
-  /** Files written by this set (paths relative to the destination) and what they hash to. */
-  private final List<String> writtenPaths = new ArrayList<>();
+  /** What this set removes and puts, relative to the destination, as the tree will list it. */
+  private final List<String> removedPaths = new ArrayList<>();
 
-  private final List<HashCache.Entry> written = new ArrayList<>();
+  private final List<TreeEntry> upserted = new ArrayList<>();
   private boolean locked;
   private String destPrefix = "";
   private Path destDir;
@@ -108,7 +109,6 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     final OutputStream stream;
     final FileChannel base;
     final PatchWriter writer;
-    final HashStream128 contentHash = StrongHash.stream();
 
     /** xxh3-128 of the bytes actually written to the staged file, whatever the source. */
     final HashStream128 writtenHash;
@@ -345,8 +345,14 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     }
     String path = destPrefix + TreePaths.check(start.getPath());
     switch (Manifests.fromProto(start.getKind())) {
-      case DIRECTORY -> stage.addDirectory(path, start.getMode());
-      case SYMLINK -> stage.addSymlink(path, start.getLinkTarget());
+      case DIRECTORY -> {
+        stage.addDirectory(path, start.getMode());
+        upserted.add(TreeEntry.directory(start.getPath(), start.getMode()));
+      }
+      case SYMLINK -> {
+        stage.addSymlink(path, start.getLinkTarget());
+        upserted.add(TreeEntry.symlink(start.getPath(), start.getLinkTarget()));
+      }
       case FILE -> openFile(start, path);
     }
   }
@@ -422,9 +428,6 @@ final class SyncSession implements StreamObserver<SyncRequest> {
       public void literal(byte[] data, int offset, int length) throws IOException {
         long before = file.writer.written();
         file.writer.literal(data, offset, length);
-        if (file.start.getSourceCase() != FileStart.SourceCase.DELTA_BLOCK_SIZE) {
-          file.contentHash.putBytes(data, offset, length);
-        }
         account(file, before);
       }
     };
@@ -452,33 +455,36 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     if (file.base != null) {
       file.base.close();
     }
+    boolean delta = file.start.getSourceCase() == FileStart.SourceCase.DELTA_BLOCK_SIZE;
     try {
-      if (file.start.getSourceCase() == FileStart.SourceCase.DELTA_BLOCK_SIZE) {
+      if (delta && !end.getSha256().isEmpty()) {
         file.writer.verify(end.getSha256().toByteArray());
       } else if (!Arrays.equals(
-          StrongHash.bytes(file.contentHash), end.getContentHash().toByteArray())) {
+          StrongHash.bytes(file.writtenHash), end.getContentHash().toByteArray())) {
+        // Whole and copied files, and deltas under Protocol.DELTA_CONTENT_HASH: what was written
+        // to staging must hash to the sender's content hash.
         throw new DeltaException("content hash of the written file does not match the sender's");
       }
     } catch (DeltaException e) {
       Files.deleteIfExists(file.staged);
-      if (file.start.getSourceCase() == FileStart.SourceCase.DELTA_BLOCK_SIZE) {
-        LOG.info(
-            "{} failed its SHA-256 check after patching; asking for the whole file", file.path);
+      if (delta) {
+        LOG.info("{} failed its check after patching; asking for the whole file", file.path);
         resend.add(file.start.getPath());
         return;
       }
       throw new DeltaException(file.path + ": " + e.getMessage());
     }
     stage.addFile(file.path, file.staged, file.start.getMode(), file.start.getMtimeMillis());
-    // The rename keeps size and mtime, so after the commit the rescan can take this hash instead
+    // The rename keeps size and mtime, so the next scan can take this hash from the cache instead
     // of reading the file again.
     BasicFileAttributes attrs = Files.readAttributes(file.staged, BasicFileAttributes.class);
-    written.add(
-        new HashCache.Entry(
+    upserted.add(
+        TreeEntry.file(
+            file.start.getPath(),
             attrs.size(),
+            file.start.getMode(),
             attrs.lastModifiedTime().toMillis(),
             HexFormat.of().formatHex(StrongHash.bytes(file.writtenHash))));
-    writtenPaths.add(file.start.getPath());
     results.add(
         FileResult.newBuilder()
             .setPath(file.start.getPath())
@@ -490,6 +496,7 @@ final class SyncSession implements StreamObserver<SyncRequest> {
   private void remove(String path) throws ChangeRejectedException {
     requireBegun();
     stage.addRemoval(destPrefix + TreePaths.check(path));
+    removedPaths.add(path);
     results.add(
         FileResult.newBuilder().setPath(path).setOutcome(FileResult.Outcome.REMOVED).build());
   }
@@ -509,13 +516,17 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     if (stage.size() > 0) {
       stage.apply();
       HashCache cache = root.hashCache(destPrefix);
-      for (int i = 0; i < written.size(); i++) {
-        HashCache.Entry e = written.get(i);
-        cache.put(writtenPaths.get(i), e.size(), e.mtimeMillis(), e.hash());
+      for (TreeEntry e : upserted) {
+        if (e.kind() == EntryKind.FILE) {
+          cache.put(e.path(), e.size(), e.mtimeMillis(), e.contentHash());
+        }
       }
       ChangeSetStage.pruneHistory(root, settings.keepHistory());
+      // The tree as this set left it, from the scan at Begin: no rescan of the whole tree per sync.
+      // Anything written meanwhile by others shows up in the next Begin's scan, whose hash then
+      // differs from what the client recorded, so that client compares the full manifest.
+      current = current.withChanges(removedPaths, upserted);
     }
-    current = scan();
     LOG.info("sync {} from '{}' applied {} entries", stage.id(), client, stage.size());
     sendNow(
         SyncResponse.newBuilder()

@@ -124,6 +124,36 @@ class AgentSyncIT {
   }
 
   @Test
+  void commit_mixedChangeSet_reportsTheHashOfTheTreeAsItIsOnDisk() throws Exception {
+    writeTree();
+    TlsFiles alice = pki.client("alice");
+    sync(alice, spec(true, true, false));
+    // Every kind of change: a directory replaced by a file, a file by a directory, a mode change,
+    // a retargeted symlink, a new empty directory, a removed file and an added one.
+    Files.delete(local.resolve("current"));
+    Files.createSymbolicLink(local.resolve("current"), Path.of("bin"));
+    deleteTree(local.resolve("empty"));
+    Files.writeString(local.resolve("empty"), "now a file\n");
+    Files.delete(local.resolve("src/b.txt"));
+    Files.createDirectories(local.resolve("src/b.txt"));
+    Files.setPosixFilePermissions(
+        local.resolve("src/a.txt"), PosixFilePermissions.fromString("rwx------"));
+    Files.delete(local.resolve("bin/run.sh"));
+    Files.createDirectories(local.resolve("new/empty"));
+    Files.writeString(local.resolve("new/c.txt"), "gamma\n");
+
+    SyncOutcome changed = sync(alice, spec(true, true, false));
+    SyncOutcome unchanged = sync(alice, spec(true, true, false));
+
+    assertThat(changed.manifestFetched()).isFalse();
+    assertSameTree();
+    // The agent answered the commit with the tree hash a fresh scan gives: the client kept its
+    // record, and the next sync needs neither the manifest nor any change.
+    assertThat(unchanged.manifestFetched()).isFalse();
+    assertThat(unchanged.changes()).isEmpty();
+  }
+
+  @Test
   void sync_remoteChangedBehindOurBack_fallsBackToFullManifest() throws Exception {
     writeTree();
     TlsFiles alice = pki.client("alice");
@@ -310,12 +340,78 @@ class AgentSyncIT {
     assertThat(remoteRoot.resolve("src")).doesNotExist();
   }
 
-  @Test
-  void commit_deltaFailingItsSha256_asksForTheWholeFileAndAppliesNothing() throws Exception {
+  /** A delta's end carrying a wrong SHA-256 (older clients) or a wrong content hash. */
+  static java.util.stream.Stream<dev.velocitytrinity.proto.livepatch.v1.FileEnd> wrongDeltaEnds() {
+    var end = dev.velocitytrinity.proto.livepatch.v1.FileEnd.newBuilder().setId(1);
+    return java.util.stream.Stream.of(
+        end.clone().setSha256(com.google.protobuf.ByteString.copyFrom(new byte[32])).build(),
+        end.clone().setContentHash(com.google.protobuf.ByteString.copyFrom(new byte[16])).build());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("wrongDeltaEnds")
+  void commit_deltaFailingItsCheck_asksForTheWholeFileAndAppliesNothing(
+      dev.velocitytrinity.proto.livepatch.v1.FileEnd wrongEnd) throws Exception {
     Files.createDirectories(remoteRoot);
     Files.writeString(remoteRoot.resolve("base.txt"), text(50_000));
+    var copyAll =
+        dev.velocitytrinity.proto.livepatch.v1.DeltaOp.newBuilder()
+            .setCopy(
+                dev.velocitytrinity.proto.livepatch.v1.CopyBlocks.newBuilder()
+                    .setFirstBlock(0)
+                    .setCount(50));
+
+    java.util.List<Object> answers =
+        rawCall(FileStart.newBuilder().setSize(50_000).setDeltaBlockSize(1000), copyAll, wrongEnd);
+
+    assertThat(answers).hasSize(2);
+    SyncResponse committed = (SyncResponse) answers.get(1);
+    assertThat(committed.getCommitted().getResendList()).containsExactly("base.txt");
+    assertThat(remoteRoot.resolve("base.txt")).hasContent(text(50_000));
+  }
+
+  @Test
+  void commit_wholeFileWithWrongContentHash_isRefusedAndAppliesNothing() throws Exception {
+    Files.createDirectories(remoteRoot);
+    Files.writeString(remoteRoot.resolve("base.txt"), "before");
+    var literal =
+        dev.velocitytrinity.proto.livepatch.v1.DeltaOp.newBuilder()
+            .setLiteral(
+                dev.velocitytrinity.proto.livepatch.v1.Literal.newBuilder()
+                    .setData(com.google.protobuf.ByteString.copyFromUtf8("after"))
+                    .setRawLength(5));
+    var wrongEnd =
+        dev.velocitytrinity.proto.livepatch.v1.FileEnd.newBuilder()
+            .setId(1)
+            .setContentHash(com.google.protobuf.ByteString.copyFrom(new byte[16]))
+            .build();
+
+    java.util.List<Object> answers =
+        rawCall(FileStart.newBuilder().setSize(5).setWhole(true), literal, wrongEnd);
+
+    assertThat(answers.get(answers.size() - 1))
+        .isInstanceOfSatisfying(
+            Throwable.class,
+            t ->
+                assertThat(io.grpc.Status.fromThrowable(t).getCode())
+                    .isEqualTo(io.grpc.Status.Code.DATA_LOSS));
+    assertThat(remoteRoot.resolve("base.txt")).hasContent("before");
+  }
+
+  /**
+   * Sends Begin, one file "base.txt" (start, one chunk with {@code op}, {@code end}) and Commit on
+   * a raw call, as a misbehaving client could; returns what came back (responses, then an error if
+   * the call failed) once the call ended.
+   */
+  private java.util.List<Object> rawCall(
+      FileStart.Builder start,
+      dev.velocitytrinity.proto.livepatch.v1.DeltaOp.Builder op,
+      dev.velocitytrinity.proto.livepatch.v1.FileEnd end)
+      throws Exception {
     ManagedChannel channel =
         Transports.channel("127.0.0.1", server.port(), pki.client("alice"), TestPki.AGENT);
+    java.util.List<Object> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.BlockingQueue<SyncResponse> responses =
         new java.util.concurrent.LinkedBlockingQueue<>();
     try {
@@ -325,14 +421,20 @@ class AgentSyncIT {
                   new StreamObserver<SyncResponse>() {
                     @Override
                     public void onNext(SyncResponse value) {
+                      answers.add(value);
                       responses.add(value);
                     }
 
                     @Override
-                    public void onError(Throwable t) {}
+                    public void onError(Throwable t) {
+                      answers.add(t);
+                      ended.countDown();
+                    }
 
                     @Override
-                    public void onCompleted() {}
+                    public void onCompleted() {
+                      ended.countDown();
+                    }
                   });
       requests.onNext(
           SyncRequest.newBuilder().setBegin(Begin.newBuilder().addProtocolVersions(1)).build());
@@ -340,43 +442,31 @@ class AgentSyncIT {
       requests.onNext(
           SyncRequest.newBuilder()
               .setFileStart(
-                  FileStart.newBuilder()
+                  start
                       .setId(1)
                       .setPath("base.txt")
                       .setKind(dev.velocitytrinity.proto.livepatch.v1.EntryKind.FILE)
-                      .setSize(50_000)
-                      .setMode(0644)
-                      .setDeltaBlockSize(1000))
+                      .setMode(0644))
               .build());
       requests.onNext(
           SyncRequest.newBuilder()
               .setChunk(
                   dev.velocitytrinity.proto.livepatch.v1.DeltaChunk.newBuilder()
                       .setId(1)
-                      .addOps(
-                          dev.velocitytrinity.proto.livepatch.v1.DeltaOp.newBuilder()
-                              .setCopy(
-                                  dev.velocitytrinity.proto.livepatch.v1.CopyBlocks.newBuilder()
-                                      .setFirstBlock(0)
-                                      .setCount(50))))
+                      .addOps(op))
               .build());
-      requests.onNext(
-          SyncRequest.newBuilder()
-              .setFileEnd(
-                  dev.velocitytrinity.proto.livepatch.v1.FileEnd.newBuilder()
-                      .setId(1)
-                      .setSha256(com.google.protobuf.ByteString.copyFrom(new byte[32])))
-              .build());
+      requests.onNext(SyncRequest.newBuilder().setFileEnd(end).build());
       requests.onNext(
           SyncRequest.newBuilder()
               .setCommit(dev.velocitytrinity.proto.livepatch.v1.Commit.getDefaultInstance())
               .build());
-
-      SyncResponse committed = responses.poll(20, TimeUnit.SECONDS);
-
-      assertThat(committed.getCommitted().getResendList()).containsExactly("base.txt");
-      assertThat(remoteRoot.resolve("base.txt")).hasContent(text(50_000));
+      // A commit answer or an error ends what the agent will say about this set.
+      while (answers.size() < 2 && ended.getCount() > 0) {
+        ended.await(100, TimeUnit.MILLISECONDS);
+      }
       requests.onCompleted();
+      ended.await(20, TimeUnit.SECONDS);
+      return answers;
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Interleaved A/B of `livepatch sync` after a 1-line edit, for two packaged distributions (say a
+# build of main and one of a branch) on a machine shared with other work: each round edits one
+# line of one file, then runs A and B against their own agents, alternating which goes first.
+# Prints, per variant, the median and range of wall time and of CPU time (user+sys of the CLI,
+# from /usr/bin/time), and the load average before and after.
+#
+# Usage: bench/livepatch/ab-edit.sh DIST_A DIST_B [ROUNDS]   (DIST: a dist/ folder; 10 rounds)
+# Each dist runs in place, so the class-data-sharing archive it was packaged with is measured.
+# Env: BENCH_FILES (2000); BENCH_KEEP=1 keeps the work directory.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DIST_A=$(cd "$1" && pwd)
+DIST_B=$(cd "$2" && pwd)
+ROUNDS=${3:-10}
+WORK=$(mktemp -d /tmp/livepatch-ab.XXXXXX)
+AGENT_PIDS=()
+
+cleanup() {
+  for pid in "${AGENT_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ "${BENCH_KEEP:-0}" == 1 ]] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+python3 "$ROOT/bench/livepatch/make-tree.py" "$WORK/src" "${BENCH_FILES:-2000}"
+(cd "$WORK" && VT_CDS=off "$DIST_A/bin/livepatch" certs init --dir certs >/dev/null)
+
+start_agent() { # variant dist
+  mkdir -p "$WORK/$1/root" "$WORK/$1/home"
+  # VT_CDS=off makes the launcher exec java, so the cleanup's kill reaches the JVM.
+  VT_CDS=off "$2/bin/livepatch-agent" --root "$WORK/$1/root" --listen 127.0.0.1:0 \
+    --certs "$WORK/certs" >"$WORK/$1/agent.out" 2>&1 &
+  AGENT_PIDS+=($!)
+  for _ in $(seq 1 300); do grep -q "listening on" "$WORK/$1/agent.out" && break; sleep 0.1; done
+  grep -o '127.0.0.1:[0-9]*' "$WORK/$1/agent.out" | head -1 >"$WORK/$1/addr"
+}
+
+sync_once() { # variant dist -> "variant wall_ms cpu_s"
+  local start end
+  start=$(date +%s%3N)
+  HOME=$WORK/$1/home XDG_CACHE_HOME=$WORK/$1/home/cache /usr/bin/time -f "%U %S" \
+    -o "$WORK/$1/time" "$2/bin/livepatch" sync "$WORK/src" --agent "$(cat "$WORK/$1/addr")" \
+    --certs "$WORK/certs" --delete >/dev/null
+  end=$(date +%s%3N)
+  echo "$1 $((end - start)) $(awk '{print $1 + $2}' "$WORK/$1/time")"
+}
+
+start_agent A "$DIST_A"
+start_agent B "$DIST_B"
+sync_once A "$DIST_A" >/dev/null # initial syncs, not measured
+sync_once B "$DIST_B" >/dev/null
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq 1 "$ROUNDS"); do
+  python3 - "$WORK/src/pkg00/file0000.txt" "$round" <<'PY'
+import sys
+path, round_ = sys.argv[1], sys.argv[2]
+lines = open(path, "rb").read().split(b"\n")
+lines[len(lines) // 2] = b"edited line for the benchmark, round " + round_.encode()
+open(path, "wb").write(b"\n".join(lines))
+PY
+  if (( round % 2 )); then
+    sync_once A "$DIST_A"; sync_once B "$DIST_B"
+  else
+    sync_once B "$DIST_B"; sync_once A "$DIST_A"
+  fi
+done >"$WORK/runs"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$WORK/runs" "$DIST_A" "$DIST_B" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+for variant, dist in (("A", sys.argv[2]), ("B", sys.argv[3])):
+    wall = [int(r[1]) for r in rows if r[0] == variant]
+    cpu = [float(r[2]) for r in rows if r[0] == variant]
+    print(f"{variant} ({dist}): wall median {statistics.median(wall):.0f} ms "
+          f"({min(wall)}-{max(wall)}), CPU median {statistics.median(cpu):.2f} s "
+          f"({min(cpu):.2f}-{max(cpu):.2f}), {len(wall)} runs")
+PY
