@@ -129,6 +129,25 @@ class LaunchersIT {
     }
   }
 
+  /** picocli is recompiled for Java 17 so class-data sharing can archive it (Java 5 it cannot). */
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void packaging_recompilesPicocliForJava17() throws Exception {
+    Path jar;
+    try (Stream<Path> libs = Files.list(Launcher.dist().resolve("lib"))) {
+      jar =
+          libs.filter(p -> p.getFileName().toString().matches("picocli-[0-9.]+\\.jar"))
+              .findFirst()
+              .orElseThrow();
+    }
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      byte[] head = zip.getInputStream(zip.getEntry("picocli/CommandLine.class")).readNBytes(8);
+      int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+      assertThat(major).isEqualTo(61);
+      assertThat(zip.getEntry("picocli/AutoComplete.class")).isNotNull();
+    }
+  }
+
   /** Netty finds BoringSSL on java.library.path instead of copying it to a temp dir per run. */
   @Test
   @EnabledOnOs({OS.LINUX, OS.MAC})
