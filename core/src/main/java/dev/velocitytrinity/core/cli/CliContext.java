@@ -103,7 +103,9 @@ public final class CliContext {
     if (config == null) {
       config = new ConfigLoader().load(schema, sources());
       scrubber = scrubber.withExactValues(config.secretValues());
-      Logging.install(globals.logSettings(), scrubber, logTarget);
+      if (!Logging.rescrub(scrubber)) {
+        Logging.install(globals.logSettings(), scrubber, logTarget);
+      }
     }
     return config;
   }

@@ -60,6 +60,26 @@ public final class Logging {
     }
   }
 
+  /**
+   * Makes the installed logging scrub with {@code scrubber} from now on, without re-installing it
+   * (a reset would drop events other threads log meanwhile). False when {@link #install} has not
+   * run on the process-wide context.
+   */
+  public static boolean rescrub(SecretScrubber scrubber) {
+    return rescrub((LoggerContext) LoggerFactory.getILoggerFactory(), scrubber);
+  }
+
+  static boolean rescrub(LoggerContext context, SecretScrubber scrubber) {
+    Appender<ILoggingEvent> appender =
+        context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER_NAME);
+    if (appender instanceof OutputStreamAppender<ILoggingEvent> out
+        && out.getEncoder() instanceof ScrubbingEncoder encoder) {
+      encoder.scrubWith(scrubber);
+      return true;
+    }
+    return false;
+  }
+
   /** Every encoder attached to the root logger; tests use it to prove all of them scrub. */
   public static List<Encoder<ILoggingEvent>> rootEncoders(LoggerContext context) {
     List<Encoder<ILoggingEvent>> encoders = new ArrayList<>();

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 public final class ScrubbingEncoder extends EncoderBase<ILoggingEvent> {
 
   private final Encoder<ILoggingEvent> delegate;
-  private final SecretScrubber scrubber;
+  // Volatile: replaced once the config's secret values are known, while other threads may log.
+  private volatile SecretScrubber scrubber;
 
   public ScrubbingEncoder(Encoder<ILoggingEvent> delegate, SecretScrubber scrubber) {
     this.delegate = delegate;
@@ -25,22 +26,28 @@ public final class ScrubbingEncoder extends EncoderBase<ILoggingEvent> {
     return scrubber;
   }
 
+  /** Scrubs with {@code next} from now on (it must cover at least what the current one does). */
+  public void scrubWith(SecretScrubber next) {
+    this.scrubber = next;
+  }
+
   @Override
   public byte[] headerBytes() {
-    return scrubBytes(delegate.headerBytes());
+    return scrubBytes(delegate.headerBytes(), scrubber);
   }
 
   @Override
   public byte[] encode(ILoggingEvent event) {
-    return scrubBytes(delegate.encode(new ScrubbedLoggingEvent(event, scrubber)));
+    SecretScrubber current = scrubber;
+    return scrubBytes(delegate.encode(new ScrubbedLoggingEvent(event, current)), current);
   }
 
   @Override
   public byte[] footerBytes() {
-    return scrubBytes(delegate.footerBytes());
+    return scrubBytes(delegate.footerBytes(), scrubber);
   }
 
-  private byte[] scrubBytes(byte[] bytes) {
+  private static byte[] scrubBytes(byte[] bytes, SecretScrubber scrubber) {
     if (bytes == null || bytes.length == 0) {
       return bytes;
     }

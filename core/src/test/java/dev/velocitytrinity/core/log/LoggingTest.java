@@ -117,4 +117,27 @@ class LoggingTest {
 
     assertThat(written()).contains("shown warning").doesNotContain("hidden detail");
   }
+
+  @Test
+  void rescrub_afterInstall_scrubsTheNewExactValuesWithoutReinstalling() {
+    Logging.install(
+        context, new LogSettings(Level.DEBUG, LogFormat.TEXT), SecretScrubber.withDefaults(), sink);
+    Logger log = context.getLogger("test.logger");
+    var appender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(Logging.APPENDER_NAME);
+
+    boolean swapped =
+        Logging.rescrub(
+            context, SecretScrubber.withDefaults().withExactValues(List.of(CONFIGURED)));
+    log.info("connecting with {}", CONFIGURED);
+
+    assertThat(swapped).isTrue();
+    assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(Logging.APPENDER_NAME))
+        .isSameAs(appender);
+    assertThat(written()).contains("connecting with").doesNotContain(CONFIGURED);
+  }
+
+  @Test
+  void rescrub_nothingInstalled_saysSo() {
+    assertThat(Logging.rescrub(newContext(), SecretScrubber.withDefaults())).isFalse();
+  }
 }
