@@ -60,7 +60,7 @@ final class RepoSession {
             ? new TerminalProgress(context.err())
             : ProgressListener.NONE;
     try {
-      return new RepoAnalyzer(new RepoScanner(), Clock.systemUTC())
+      return new RepoAnalyzer(new RepoScanner(settings.workers()), Clock.systemUTC())
           .analyze(root, settings, progress);
     } catch (NoSuchFileException e) {
       throw new CommandException.Usage(

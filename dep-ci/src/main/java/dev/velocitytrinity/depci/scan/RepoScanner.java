@@ -2,110 +2,140 @@ package dev.velocitytrinity.depci.scan;
 
 import dev.velocitytrinity.depci.parse.SourceLanguage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 
-/** Lists a repository's files, honouring {@code .gitignore} and the configured globs. */
+/**
+ * Lists a repository's files, honouring {@code .gitignore} and the configured globs. Directories
+ * are walked in parallel (a fork/join task per directory): on a warm run the walk is most of the
+ * work, and it is stat calls that two cores do in half the time.
+ */
 public final class RepoScanner {
 
   /** Never worth scanning: dependencies, git's store and dep-ci's own cache. */
   private static final Set<String> SKIPPED_DIRECTORIES = Set.of("node_modules", ".git", ".dep-ci");
 
+  private final int threads;
+
+  /**
+   * @param threads how many directories are listed at once
+   */
+  public RepoScanner(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    this.threads = threads;
+  }
+
   public RepoFiles scan(Path root, ScanRules rules) throws IOException {
-    Map<String, FileStat> files = new HashMap<>();
-    Set<String> sources = new HashSet<>();
-    for (String rootDir : rules.roots()) {
-      Path start = root.resolve(rootDir).normalize();
-      if (!start.startsWith(root)) {
-        throw new IllegalArgumentException("root '" + rootDir + "' is outside the repository");
+    Map<String, FileStat> files = new ConcurrentHashMap<>();
+    Set<String> sources = ConcurrentHashMap.newKeySet();
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      for (String rootDir : rules.roots()) {
+        Path start = root.resolve(rootDir).normalize();
+        if (!start.startsWith(root)) {
+          throw new IllegalArgumentException("root '" + rootDir + "' is outside the repository");
+        }
+        if (!Files.isDirectory(start)) {
+          throw new NoSuchFileException(rootDir, null, "configured root is not a directory");
+        }
+        IgnoreRules inherited =
+            rules.gitignore() ? inheritedRules(root, start) : IgnoreRules.none();
+        pool.invoke(new DirectoryWalk(new Walk(root, rules, files, sources), start, inherited));
       }
-      if (!Files.isDirectory(start)) {
-        throw new java.nio.file.NoSuchFileException(
-            rootDir, null, "configured root is not a directory");
-      }
-      walk(root, start, rules, files, sources);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      pool.shutdown();
     }
     List<String> sorted = new ArrayList<>(sources);
     sorted.sort(null);
     return RepoFiles.of(root, sorted, files);
   }
 
-  private void walk(
-      Path root, Path start, ScanRules rules, Map<String, FileStat> files, Set<String> sources)
-      throws IOException {
-    Deque<IgnoreRules> ignores = new ArrayDeque<>();
-    ignores.push(rules.gitignore() ? inheritedRules(root, start) : IgnoreRules.none());
-    Files.walkFileTree(
-        start,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            String rel = relative(root, dir);
-            if (!dir.equals(start)) {
-              String name = dir.getFileName().toString();
-              if (SKIPPED_DIRECTORIES.contains(name)
-                  || ignores.peek().ignored(rel, true)
-                  || excluded(rules, rel)) {
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-            }
-            IgnoreRules current = ignores.peek();
-            if (rules.gitignore()) {
-              Path gitignore = dir.resolve(".gitignore");
-              if (Files.isRegularFile(gitignore)) {
-                current = current.with(rel, readLines(gitignore));
-              }
-            }
-            ignores.push(current);
-            return FileVisitResult.CONTINUE;
-          }
+  /** What every directory task of one scan shares. */
+  private record Walk(
+      Path root, ScanRules rules, Map<String, FileStat> files, Set<String> sources) {}
 
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-            ignores.pop();
-            return FileVisitResult.CONTINUE;
-          }
+  /** Lists one directory, records its files and forks a task per subdirectory not skipped. */
+  private static final class DirectoryWalk extends RecursiveAction {
+    private final Walk walk;
+    private final Path dir;
+    private final IgnoreRules parentRules;
 
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (!attrs.isRegularFile()) {
-              return FileVisitResult.CONTINUE;
-            }
-            String rel = relative(root, file);
-            if (ignores.peek().ignored(rel, false) || excluded(rules, rel)) {
-              return FileVisitResult.CONTINUE;
-            }
-            files.put(rel, new FileStat(attrs.size(), attrs.lastModifiedTime().toMillis()));
-            Optional<SourceLanguage> language =
-                SourceLanguage.ofFileName(file.getFileName().toString());
-            if (language.isPresent()
-                && rules.languages().contains(language.get())
-                && included(rules, rel)) {
-              sources.add(rel);
-            }
-            return FileVisitResult.CONTINUE;
-          }
+    DirectoryWalk(Walk walk, Path dir, IgnoreRules parentRules) {
+      this.walk = walk;
+      this.dir = dir;
+      this.parentRules = parentRules;
+    }
 
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) {
-            // An unreadable entry (dangling link, permissions) is not part of the graph.
-            return FileVisitResult.CONTINUE;
+    @Override
+    protected void compute() {
+      String dirRel = relative(walk.root(), dir);
+      IgnoreRules here = parentRules;
+      List<DirectoryWalk> children = new ArrayList<>();
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        if (walk.rules().gitignore()) {
+          Path gitignore = dir.resolve(".gitignore");
+          if (Files.isRegularFile(gitignore)) {
+            here = here.with(dirRel, readLines(gitignore));
           }
-        });
+        }
+        for (Path entry : entries) {
+          BasicFileAttributes attrs;
+          try {
+            attrs =
+                Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          } catch (IOException e) {
+            continue; // gone or unreadable: not part of the graph
+          }
+          String rel = relative(walk.root(), entry);
+          if (attrs.isDirectory()) {
+            if (!SKIPPED_DIRECTORIES.contains(entry.getFileName().toString())
+                && !here.ignored(rel, true)
+                && !excluded(walk.rules(), rel)) {
+              children.add(new DirectoryWalk(walk, entry, here));
+            }
+          } else if (attrs.isRegularFile()) {
+            visitFile(entry, rel, attrs, here);
+          }
+        }
+      } catch (AccessDeniedException | NoSuchFileException e) {
+        return; // an unreadable or vanished directory is not part of the graph
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      invokeAll(children);
+    }
+
+    private void visitFile(Path file, String rel, BasicFileAttributes attrs, IgnoreRules here) {
+      if (here.ignored(rel, false) || excluded(walk.rules(), rel)) {
+        return;
+      }
+      walk.files().put(rel, new FileStat(attrs.size(), attrs.lastModifiedTime().toMillis()));
+      Optional<SourceLanguage> language = SourceLanguage.ofFileName(file.getFileName().toString());
+      if (language.isPresent()
+          && walk.rules().languages().contains(language.get())
+          && included(walk.rules(), rel)) {
+        walk.sources().add(rel);
+      }
+    }
   }
 
   /** The .gitignore rules of the directories between the repository root and a scan root. */

@@ -23,7 +23,7 @@ class RepoAnalyzerCacheTest {
 
   @TempDir Path root;
 
-  private final RepoAnalyzer analyzer = new RepoAnalyzer(new RepoScanner(), Clock.systemUTC());
+  private final RepoAnalyzer analyzer = new RepoAnalyzer(new RepoScanner(2), Clock.systemUTC());
   private final AnalysisSettings settings = AnalysisSettings.defaults();
   private final Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
 

@@ -33,11 +33,33 @@ class RepoScannerTest {
     write("node_modules/dep/index.js", "");
     write("debug.log", "");
 
-    RepoFiles files = new RepoScanner().scan(root, ScanRules.defaults());
+    RepoFiles files = new RepoScanner(2).scan(root, ScanRules.defaults());
 
     assertThat(files.sources())
         .containsExactly("nested/top-only.ts", "src/a.ts", "src/gen-keep.ts");
     assertThat(files.files()).contains("src/.gitignore").doesNotContain("debug.log");
+  }
+
+  @Test
+  void scan_deepAndWideTree_findsEveryFileWithItsSizeOnceAndSkipsLinks() throws Exception {
+    List<String> expected = new java.util.ArrayList<>();
+    for (int d = 0; d < 12; d++) {
+      String dir = "d" + d + "/x".repeat(d % 4);
+      for (int f = 0; f < 25; f++) {
+        write(dir + "/m" + f + ".ts", "x".repeat(f));
+        expected.add(dir + "/m" + f + ".ts");
+      }
+    }
+    Files.createSymbolicLink(root.resolve("linked-dir"), root.resolve("d1"));
+    Files.createSymbolicLink(root.resolve("linked.ts"), root.resolve("d0/m0.ts"));
+
+    RepoFiles files = new RepoScanner(3).scan(root, ScanRules.defaults());
+
+    assertThat(files.sources()).containsExactlyInAnyOrderElementsOf(expected).isSorted();
+    assertThat(files.stat("d5/x/m7.ts").size()).isEqualTo(7);
+    assertThat(files.files())
+        .doesNotContain("linked.ts")
+        .noneMatch(f -> f.startsWith("linked-dir"));
   }
 
   @Test
@@ -55,7 +77,7 @@ class RepoScannerTest {
             true,
             Set.of(SourceLanguage.TYPESCRIPT));
 
-    assertThat(new RepoScanner().scan(root, rules).sources()).containsExactly("src/a.ts");
+    assertThat(new RepoScanner(2).scan(root, rules).sources()).containsExactly("src/a.ts");
   }
 
   @Test
