@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 public final class LivePatchCli extends RootCommand {
 
   public static void main(String[] args) {
+    ToolMain.pinLoggingProvider(); // before the warm-up's first Netty logger
     if (Arrays.asList(args).contains("sync")) {
       // Loading BoringSSL, Netty and gRPC is most of a small sync's set-up; on a daemon thread
       // started now it overlaps parsing, logging set-up and config validation on this one.

@@ -118,6 +118,9 @@ final class SyncCommand implements Callable<Integer> {
     } catch (TlsException e) {
       throw new CommandException.Usage(e.getMessage());
     }
+    // Connect now rather than at the first call: the TCP and TLS handshakes overlap the set-up
+    // below and the local scan.
+    channel.getState(true);
     // Threads start only when a file needs hashing (a first sync, or files changed since the last).
     ExecutorService hashers =
         Executors.newFixedThreadPool(

@@ -2,12 +2,14 @@ package dev.velocitytrinity.livepatch.transport;
 
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerBuilder;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -116,6 +118,8 @@ public final class Transports {
     InternalLoggerFactory.setDefaultFactory(LOG_GATE);
     if (OpenSsl.isAvailable()) {
       NettyChannelBuilder.forTarget("localhost:1");
+      // The pooled allocator's set-up would otherwise run when the connection starts.
+      ByteBufAllocator.DEFAULT.buffer(1).release();
     }
     // The JDK's half: reading the PEM files and validating the agent's chain in the handshake.
     try {
@@ -191,6 +195,11 @@ public final class Transports {
     @Override
     public String authority() {
       return delegate.authority();
+    }
+
+    @Override
+    public ConnectivityState getState(boolean requestConnection) {
+      return delegate.getState(requestConnection);
     }
   }
 
