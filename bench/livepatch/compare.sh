@@ -88,7 +88,7 @@ for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/"$RS_PORT") 2>/dev/null && b
 TRAIN=$LIVEPATCH
 [[ "$LIVEPATCH" == java* ]] && TRAIN=${LIVEPATCH/-XX:SharedArchiveFile=/-XX:ArchiveClassesAtExit=}
 if [[ "${BENCH_RETRAIN_CDS:-0}" == 1 && "$LIVEPATCH" != java* ]]; then
-  rm -f "$(dirname "$LIVEPATCH")"/../lib/cds/livepatch-[0-9]*.jsa
+  rm -rf "$(dirname "$LIVEPATCH")"/../lib/cds/livepatch
 fi
 $TRAIN sync "$SRC" --agent "127.0.0.1:$LP_PORT" --certs "$WORK/certs" --dry-run >/dev/null 2>"$WORK/cds.log" || true
 

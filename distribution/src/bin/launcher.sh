@@ -7,15 +7,20 @@ app_name=@APP_NAME@
 app_jar=@APP_JAR@
 
 # Resolve this script through symlinks to find the distribution's lib folder.
+# (Shell built-ins where possible: every forked process adds to each command's start-up.)
 self=$0
 while [ -h "$self" ]; do
   link=$(ls -ld "$self" | sed 's/.* -> //')
   case $link in
     /*) self=$link ;;
-    *) self=$(dirname "$self")/$link ;;
+    *) case $self in */*) self=${self%/*}/$link ;; *) self=$link ;; esac ;;
   esac
 done
-app_home=$(cd "$(dirname "$self")/.." && pwd -P)
+case $self in
+  */*) self_dir=${self%/*} ;;
+  *) self_dir=. ;;
+esac
+app_home=$(cd "$self_dir/.." && pwd -P)
 lib=$app_home/lib
 
 if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then
@@ -37,23 +42,23 @@ if [ "${VT_CDS:-on}" = off ]; then
   exec "$java_cmd" "$@"
 fi
 
-# One archive per Java binary and jar build: a stale archive is never mapped, it is replaced.
+# One archive per Java binary, stored under that binary's path, valid while it is newer than the
+# jar: a rebuilt or copied distribution retrains it rather than mapping a stale one.
 if [ -w "$lib" ] || [ -w "$lib/cds" ]; then
   cds_dir=$lib/cds
 else
-  cds_dir=${XDG_CACHE_HOME:-$HOME/.cache}/velocity-trinity/cds
+  cds_dir=${XDG_CACHE_HOME:-$HOME/.cache}/velocity-trinity/cds$lib
 fi
 java_real=$(readlink -f "$java_cmd" 2>/dev/null || echo "$java_cmd")
-key=$(printf '%s %s' "$java_real" "$(ls -ln "$lib/$app_jar")" | cksum | cut -d ' ' -f 1)
-archive=$cds_dir/$app_name-$key.jsa
+archive=$cds_dir/$app_name$java_real.jsa
 
-if [ -f "$archive" ]; then
+if [ "$archive" -nt "$lib/$app_jar" ]; then
   exec "$java_cmd" -XX:SharedArchiveFile="$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off "$@"
 fi
 
 # First run with this Java: record the classes it loads into a new archive, written under a
 # temporary name and renamed so concurrent first runs never see a partial file.
-mkdir -p "$cds_dir" 2>/dev/null
+mkdir -p "${archive%/*}" 2>/dev/null
 tmp=$archive.$$.tmp
 "$java_cmd" -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off "$@"
 status=$?

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -122,9 +125,60 @@ class LaunchersIT {
     Path dist = Launcher.dist();
     for (String tool : new String[] {"dep-ci", "livepatch", "livepatch-agent", "quantum"}) {
       assertThat(dist.resolve("completion/" + tool + ".bash")).content().contains("complete");
-      try (Stream<Path> archives = Files.list(dist.resolve("lib/cds"))) {
+      // One archive per Java binary, under that binary's path.
+      try (Stream<Path> archives = Files.walk(dist.resolve("lib/cds/" + tool))) {
         assertThat(archives.map(p -> p.getFileName().toString()))
-            .anyMatch(name -> name.startsWith(tool + "-") && name.endsWith(".jsa"));
+            .anyMatch(name -> name.endsWith(".jsa"));
+      }
+    }
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void launcher_retrainsAnArchiveOlderThanItsJar_andMapsAFreshOne() throws Exception {
+    Path copy = dir.resolve("dist");
+    copyTree(Launcher.dist().resolve("bin"), copy.resolve("bin"));
+    copyTree(Launcher.dist().resolve("lib"), copy.resolve("lib"));
+    Path jar = copy.resolve("lib/dep-ci-" + version() + ".jar");
+    Path archive;
+    try (Stream<Path> archives = Files.walk(copy.resolve("lib/cds/dep-ci"))) {
+      archive = archives.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+    }
+    FileTime old = FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000);
+    Files.setLastModifiedTime(archive, old);
+
+    Launcher.Result first = Launcher.run(dir, Map.of(), copy.resolve("bin/dep-ci"), "--version");
+    FileTime retrained = Files.getLastModifiedTime(archive);
+    Launcher.Result second = Launcher.run(dir, Map.of(), copy.resolve("bin/dep-ci"), "--version");
+
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    assertThat(second.exitCode()).as(second.all()).isZero();
+    assertThat(retrained).isGreaterThan(Files.getLastModifiedTime(jar));
+    assertThat(Files.getLastModifiedTime(archive)).isEqualTo(retrained);
+    try (Stream<Path> leftovers = Files.walk(copy.resolve("lib/cds"))) {
+      assertThat(leftovers).noneMatch(p -> p.toString().endsWith(".tmp"));
+    }
+  }
+
+  private static String version() throws IOException {
+    try (Stream<Path> libs = Files.list(Launcher.dist().resolve("lib"))) {
+      return libs.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("dep-ci-") && n.endsWith(".jar"))
+          .map(n -> n.substring("dep-ci-".length(), n.length() - ".jar".length()))
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
       }
     }
   }
