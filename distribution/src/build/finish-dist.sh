@@ -23,7 +23,8 @@ done
 # picocli is compiled for Java 5, and class-data sharing cannot archive class files that old: every
 # run of every tool loaded and verified its ~170 classes from the jar (~35 ms of each start).
 # Compile the same release from its sources jar for Java 17 and put it in the jar's place; if
-# anything fails, the jar stays as Maven Central ships it.
+# anything fails, the jar stays as Maven Central ships it. String concatenation is compiled to
+# StringBuilder calls, as in our own modules (see the parent pom), so it spins no method handles.
 picocli_sources=${3:-}
 picocli_jar=$(ls "$dist"/lib/picocli-[0-9]*.jar 2>/dev/null | head -1)
 if [ -n "$picocli_sources" ] && [ -f "$picocli_sources" ] && [ -n "$picocli_jar" ] \
@@ -31,7 +32,8 @@ if [ -n "$picocli_sources" ] && [ -f "$picocli_sources" ] && [ -n "$picocli_jar"
   pc=$(mktemp -d "${TMPDIR:-/tmp}/picocli.XXXXXX")
   mkdir -p "$pc/src" "$pc/classes" "$pc/manifest"
   if (cd "$pc/src" && "$jar_cmd" xf "$picocli_sources") \
-    && "$java_home/bin/javac" --release 17 -nowarn -encoding UTF-8 -d "$pc/classes" \
+    && "$java_home/bin/javac" --release 17 -XDstringConcat=inline -nowarn -encoding UTF-8 \
+      -d "$pc/classes" \
       $(find "$pc/src" -name '*.java' ! -name module-info.java) \
     && (cd "$pc/manifest" && "$jar_cmd" xf "$picocli_jar" META-INF/MANIFEST.MF) \
     && "$jar_cmd" cfm "$pc/picocli.jar" "$pc/manifest/META-INF/MANIFEST.MF" -C "$pc/classes" .; then

@@ -144,7 +144,7 @@ public final class SyncClient {
           changes.upserts().size(),
           changes.removals().size(),
           manifestFetched);
-      int removedEntries = TreeDiff.removedEntries(remote, changes.removals());
+      int removedEntries = TreeDiff.removedEntries(remote, changes);
       if (spec.delete()
           && !spec.force()
           && removedEntries > 0

@@ -1,8 +1,10 @@
 package dev.velocitytrinity.livepatch.tree;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Compares a local snapshot with a remote one. */
 public final class TreeDiff {
@@ -44,11 +46,18 @@ public final class TreeDiff {
     return new ChangeSet(removals, upserts, remote.size());
   }
 
-  /** Number of remote entries a set of removals takes away, subtrees counted in full. */
-  public static int removedEntries(TreeSnapshot remote, List<String> removals) {
+  /**
+   * Number of remote paths the set takes away, subtrees counted in full. A path whose kind changes
+   * (a file replaced by a directory, say) is not counted itself: it stays, with new content.
+   */
+  public static int removedEntries(TreeSnapshot remote, ChangeSet changes) {
+    Set<String> replaced = new HashSet<>();
+    for (TreeEntry e : changes.upserts()) {
+      replaced.add(e.path());
+    }
     int count = 0;
-    for (String path : removals) {
-      count += remote.entries().containsKey(path) ? 1 : 0;
+    for (String path : changes.removals()) {
+      count += remote.entries().containsKey(path) && !replaced.contains(path) ? 1 : 0;
       count += remote.entries().subMap(path + "/", path + "/\uffff").size();
     }
     return count;

@@ -35,7 +35,7 @@ class TreeDiffTest {
     ChangeSet changes = TreeDiff.between(TreeSnapshot.empty(), remote, true, IgnoreRules.none());
 
     assertThat(changes.removals()).containsExactly("d");
-    assertThat(TreeDiff.removedEntries(remote, changes.removals())).isEqualTo(3);
+    assertThat(TreeDiff.removedEntries(remote, changes)).isEqualTo(3);
   }
 
   @Test
@@ -60,6 +60,26 @@ class TreeDiffTest {
 
     assertThat(changes.removals()).containsExactly("x");
     assertThat(changes.upserts()).extracting(TreeEntry::kind).containsExactly(EntryKind.DIRECTORY);
+  }
+
+  @Test
+  void removedEntries_kindChange_countsOnlyWhatDisappears() {
+    TreeSnapshot remote =
+        TreeSnapshot.of(
+            List.of(
+                file("f", "ff"),
+                TreeEntry.directory("d", 0755),
+                file("d/x", "xx"),
+                file("d/y", "yy")));
+    // f becomes a directory with a file in it; d becomes a file.
+    TreeSnapshot local =
+        TreeSnapshot.of(
+            List.of(TreeEntry.directory("f", 0755), file("f/new", "nn"), file("d", "dd")));
+
+    ChangeSet changes = TreeDiff.between(local, remote, true, IgnoreRules.none());
+
+    assertThat(changes.removals()).containsExactly("d", "f");
+    assertThat(TreeDiff.removedEntries(remote, changes)).isEqualTo(2); // d/x and d/y
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The directory an agent writes into. Every path a client names is resolved here, and nowhere else;
@@ -126,6 +127,17 @@ public final class AgentRoot {
    * through a symlink. The result itself is never followed if it is a symlink.
    */
   public Path resolve(String relative) throws ChangeRejectedException {
+    return resolve(relative, path -> false);
+  }
+
+  /**
+   * Like {@link #resolve(String)} for a path in a change set that also puts new directories at the
+   * paths {@code becomesDirectory} accepts: a file or symlink there is about to be replaced by a
+   * fresh directory (it moves to history first), so the nearest parent that stays is checked. When
+   * the set is applied, each path is resolved again against the tree as it is by then.
+   */
+  public Path resolve(String relative, Predicate<String> becomesDirectory)
+      throws ChangeRejectedException {
     try {
       TreePaths.check(relative);
     } catch (UnsafePathException e) {
@@ -139,7 +151,10 @@ public final class AgentRoot {
       throw new ChangeRejectedException("path escapes the root: " + relative);
     }
     Path probe = target.getParent();
-    while (!probe.equals(root) && !Files.exists(probe, LinkOption.NOFOLLOW_LINKS)) {
+    while (!probe.equals(root)
+        && (!Files.exists(probe, LinkOption.NOFOLLOW_LINKS)
+            || (!Files.isDirectory(probe, LinkOption.NOFOLLOW_LINKS)
+                && becomesDirectory.test(relative(probe))))) {
       probe = probe.getParent();
     }
     try {
@@ -157,6 +172,11 @@ public final class AgentRoot {
       throw new ChangeRejectedException("cannot resolve " + relative + ": " + e.getMessage());
     }
     return target;
+  }
+
+  /** {@code path}, under the root, as a tree path ('/'-separated). */
+  private String relative(Path path) {
+    return root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
   }
 
   /**

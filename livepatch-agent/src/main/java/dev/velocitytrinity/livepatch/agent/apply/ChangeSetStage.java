@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +123,10 @@ public final class ChangeSetStage implements AutoCloseable {
   private final List<Remove> removals = new ArrayList<>();
   private final List<Op> upserts = new ArrayList<>();
   private final Set<String> paths = new HashSet<>();
+
+  /** Paths this set puts a directory at (see {@link AgentRoot#resolve(String, Predicate)}). */
+  private final Set<String> directories = new HashSet<>();
+
   private final RenameObserver renames;
   private long bytes;
   private int counter;
@@ -197,6 +202,7 @@ public final class ChangeSetStage implements AutoCloseable {
 
   public void addDirectory(String path, int mode) throws ChangeRejectedException {
     register(path);
+    directories.add(path);
     upserts.add(new MakeDir(path, mode));
   }
 
@@ -209,8 +215,16 @@ public final class ChangeSetStage implements AutoCloseable {
     checkEntries();
   }
 
+  /**
+   * Resolves a path of this set against the root, allowing for the directories the set puts where a
+   * file or symlink is now.
+   */
+  public Path resolve(String path) throws ChangeRejectedException {
+    return root.resolve(path, directories::contains);
+  }
+
   private void register(String path) throws ChangeRejectedException {
-    root.resolve(path);
+    resolve(path);
     if (!paths.add(path)) {
       throw new ChangeRejectedException("path sent twice in one change set: " + path);
     }
@@ -284,7 +298,7 @@ public final class ChangeSetStage implements AutoCloseable {
     int saved = 0;
     for (Op op : ordered) {
       String path = op.path();
-      Path target = root.resolve(path);
+      Path target = resolve(path);
       Planned state = plannedAt(planned, path);
       boolean exists;
       boolean isDir;

@@ -358,7 +358,7 @@ final class SyncSession implements StreamObserver<SyncRequest> {
   }
 
   private void openFile(FileStart start, String path) throws ChangeRejectedException, IOException {
-    Path target = root.resolve(path);
+    Path target = stage.resolve(path);
     stage.checkDeclaredSize(path, start.getSize());
     Path staged = stage.newStagedFile();
     HashStream128 writtenHash = StrongHash.stream();

@@ -65,6 +65,23 @@ class AgentRootTest {
   }
 
   @Test
+  void resolve_symlinkOutsideThatTheSetReplacesWithADirectory_isAllowedOnlyThen() throws Exception {
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    Files.createSymbolicLink(root.path().resolve("escape"), outside);
+    Files.writeString(root.path().resolve("plain"), "a file");
+
+    // A set that puts a fresh directory at "escape" moves the symlink away first.
+    assertThat(root.resolve("escape/file.txt", "escape"::equals))
+        .isEqualTo(root.path().resolve("escape/file.txt"));
+    assertThat(root.resolve("plain/deeper/file.txt", "plain"::equals)).isNotNull();
+    // Without that directory in the set, both stay refused.
+    assertThatThrownBy(() -> root.resolve("escape/file.txt", "other"::equals))
+        .hasMessageContaining("outside the root through a symlink");
+    assertThatThrownBy(() -> root.resolve("plain/deeper/file.txt", path -> false))
+        .hasMessageContaining("parent is not a directory");
+  }
+
+  @Test
   void resolve_parentIsSymlinkInsideRoot_isAllowed() throws Exception {
     Files.createDirectories(root.path().resolve("real"));
     Files.createSymbolicLink(root.path().resolve("alias"), Path.of("real"));

@@ -154,6 +154,34 @@ class AgentSyncIT {
   }
 
   @Test
+  void sync_fileAndSymlinkReplacedByDirectoriesWithContents_landsWithoutForce() throws Exception {
+    writeTree();
+    TlsFiles alice = pki.client("alice");
+    sync(alice, spec(true, false, false));
+    Files.delete(local.resolve("src/b.txt"));
+    Files.createDirectories(local.resolve("src/b.txt/deeper"));
+    Files.writeString(local.resolve("src/b.txt/inside.txt"), "now a directory\n");
+    Files.writeString(local.resolve("src/b.txt/deeper/more.txt"), "and more\n");
+    Files.delete(local.resolve("src/a.txt"));
+    Files.createDirectories(local.resolve("src/a.txt"));
+    Files.writeString(local.resolve("src/a.txt/x.txt"), "x\n");
+    Files.delete(local.resolve("current")); // was a symlink to src
+    Files.createDirectories(local.resolve("current"));
+    Files.writeString(local.resolve("current/own.txt"), "a real directory now\n");
+
+    // 3 of the 9 remote paths change kind: over the 25% --delete allows without --force.
+    SyncOutcome outcome = sync(alice, spec(true, false, false));
+
+    assertSameTree();
+    assertThat(Files.readString(remoteRoot.resolve("src/b.txt/deeper/more.txt")))
+        .isEqualTo("and more\n");
+    assertThat(remoteRoot.resolve("current")).isDirectory();
+    assertThat(Files.isSymbolicLink(remoteRoot.resolve("current"))).isFalse();
+    // Each replaced path is listed as deleted and added again.
+    assertThat(outcome.count(Change.Kind.DELETED)).isEqualTo(3);
+  }
+
+  @Test
   void sync_remoteChangedBehindOurBack_fallsBackToFullManifest() throws Exception {
     writeTree();
     TlsFiles alice = pki.client("alice");
