@@ -20,6 +20,24 @@ for jar in "$dist"/lib/netty-tcnative-boringssl-static-*-*.jar; do
   cp "$unpack"/META-INF/native/* "$dist/lib/native/"
   rm -rf "$unpack"
 done
+# zstd-jni likewise copies its library (~1 MB) to a temporary file on every start, unless
+# java.library.path has it; a container with a read-only or noexec /tmp cannot load it that way at
+# all. Unpack the one for this machine (a distribution copied to another platform falls back to
+# zstd-jni's copy).
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64 | Linux-amd64) zstd_platform=linux/amd64 ;;
+  Linux-aarch64 | Linux-arm64) zstd_platform=linux/aarch64 ;;
+  Darwin-x86_64) zstd_platform=darwin/x86_64 ;;
+  Darwin-arm64) zstd_platform=darwin/aarch64 ;;
+  *) zstd_platform= ;;
+esac
+for jar in "$dist"/lib/zstd-jni-*.jar; do
+  [ -f "$jar" ] && [ -n "$zstd_platform" ] || continue
+  unpack=$(mktemp -d "${TMPDIR:-/tmp}/zstd-jni.XXXXXX")
+  (cd "$unpack" && "$jar_cmd" xf "$jar" "$zstd_platform")
+  cp "$unpack/$zstd_platform"/* "$dist/lib/native/" 2>/dev/null || true
+  rm -rf "$unpack"
+done
 # picocli is compiled for Java 5, and class-data sharing cannot archive class files that old: every
 # run of every tool loaded and verified its ~170 classes from the jar (~35 ms of each start).
 # Compile the same release from its sources jar for Java 17 and put it in the jar's place; if

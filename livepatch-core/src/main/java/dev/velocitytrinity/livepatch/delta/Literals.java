@@ -16,8 +16,9 @@ public final class Literals {
   private Literals() {}
 
   /**
-   * Loads zstd's native library (zstd-jni copies it out of its jar on every start), for a
-   * background thread at CLI start; calling it is never required.
+   * Loads zstd's native library (from java.library.path, where the packaged distribution unpacks
+   * it, else zstd-jni copies it out of its jar), for a background thread at CLI start; calling it
+   * is never required.
    */
   public static void warmUp() {
     Native.load();
