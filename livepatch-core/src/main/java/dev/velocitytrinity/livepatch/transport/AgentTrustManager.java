@@ -8,6 +8,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -110,9 +111,38 @@ final class AgentTrustManager extends X509ExtendedTrustManager {
 
   private void checkName(X509Certificate certificate) throws CertificateException {
     if (!names(certificate, agentName)) {
+      List<String> carried = alternativeNames(certificate);
       throw new CertificateException(
-          "the agent's certificate is not issued for '" + agentName + "'");
+          "the agent's certificate is not issued for '"
+              + agentName
+              + "': "
+              + (carried.isEmpty()
+                  ? "it has no DNS or IP subject alternative names (the common name is not"
+                      + " consulted)"
+                  : "its names are " + String.join(", ", carried))
+              + "; pass --agent-name, or issue the agent a certificate with"
+              + " 'livepatch certs init'");
     }
+  }
+
+  /** The DNS and IP subject alternative names of a certificate, as written in it. */
+  static List<String> alternativeNames(X509Certificate certificate) throws CertificateException {
+    Collection<List<?>> altNames;
+    try {
+      altNames = certificate.getSubjectAlternativeNames();
+    } catch (CertificateParsingException e) {
+      throw new CertificateException("unreadable subject alternative names", e);
+    }
+    List<String> names = new ArrayList<>();
+    if (altNames != null) {
+      for (List<?> altName : altNames) {
+        int type = (Integer) altName.get(0);
+        if (type == DNS_NAME || type == IP_ADDRESS) {
+          names.add(String.valueOf(altName.get(1)));
+        }
+      }
+    }
+    return names;
   }
 
   /**

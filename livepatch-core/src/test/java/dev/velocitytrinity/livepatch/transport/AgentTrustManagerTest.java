@@ -3,11 +3,25 @@ package dev.velocitytrinity.livepatch.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 class AgentTrustManagerTest {
@@ -37,7 +51,41 @@ class AgentTrustManagerTest {
     assertThatThrownBy(
             () -> manager.checkServerTrusted(new X509Certificate[] {agent}, "ECDHE_ECDSA"))
         .isInstanceOf(CertificateException.class)
-        .hasMessageContaining("someone-else");
+        .hasMessageContaining("not issued for 'someone-else'")
+        .hasMessageContaining("its names are agent.dev, localhost, 127.0.0.1")
+        .hasMessageContaining("--agent-name");
+  }
+
+  @Test
+  void checkServerTrusted_commonNameOnly_isRefusedSayingWhy() throws Exception {
+    // The name only in the subject's common name, as some hand-made certificates have it.
+    IssuedCertificate caPair = ca.certificate();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair keys = generator.generateKeyPair();
+    Instant now = Instant.now();
+    X509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            caPair.certificate(),
+            BigInteger.valueOf(now.toEpochMilli()),
+            Date.from(now.minus(Duration.ofMinutes(1))),
+            Date.from(now.plus(Duration.ofDays(1))),
+            new X500Name("CN=agent.dev"),
+            keys.getPublic());
+    builder.addExtension(
+        Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+    X509Certificate cnOnly =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(caPair.privateKey())));
+    AgentTrustManager manager = AgentTrustManager.of(trusted, "agent.dev");
+
+    assertThatThrownBy(
+            () -> manager.checkServerTrusted(new X509Certificate[] {cnOnly}, "ECDHE_ECDSA"))
+        .isInstanceOf(CertificateException.class)
+        .hasMessageContaining("no DNS or IP subject alternative names")
+        .hasMessageContaining("common name is not consulted");
   }
 
   @Test
