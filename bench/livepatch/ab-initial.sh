@@ -7,7 +7,8 @@
 #
 # Usage: bench/livepatch/ab-initial.sh DIST_A DIST_B [ROUNDS]   (DIST: a dist/ folder; 4 rounds)
 # Env:   AGENT_OPTS_A / AGENT_OPTS_B  extra JVM options for each variant's agent (VT_JAVA_OPTS);
-#        CLI_OPTS_A / CLI_OPTS_B for each variant's CLI; BENCH_FILES (2000); BENCH_KEEP=1.
+#        CLI_OPTS_A / CLI_OPTS_B for each variant's CLI; BENCH_FILES (2000); BENCH_KEEP=1;
+#        BENCH_SHAPE=small for many small files instead (see make-tree.py).
 # Agent roots are moved aside rather than deleted between rounds: on an ext4 without a journal,
 # files created right after many deletions in the same block group take much longer to allocate.
 set -euo pipefail

@@ -11,7 +11,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -127,16 +129,18 @@ public final class AgentRoot {
    * through a symlink. The result itself is never followed if it is a symlink.
    */
   public Path resolve(String relative) throws ChangeRejectedException {
-    return resolve(relative, path -> false);
+    return resolve(relative, path -> false, new HashSet<>());
   }
 
   /**
    * Like {@link #resolve(String)} for a path in a change set that also puts new directories at the
    * paths {@code becomesDirectory} accepts: a file or symlink there is about to be replaced by a
-   * fresh directory (it moves to history first), so the nearest parent that stays is checked. When
-   * the set is applied, each path is resolved again against the tree as it is by then.
+   * fresh directory (it moves to history first), so the nearest parent that stays is checked.
+   * {@code checkedParents} holds the parents that passed for this set so far (a set of thousands of
+   * files in a few folders checks each folder once); when the set is applied, each path is resolved
+   * again, uncached, against the tree as it is by then.
    */
-  public Path resolve(String relative, Predicate<String> becomesDirectory)
+  public Path resolve(String relative, Predicate<String> becomesDirectory, Set<Path> checkedParents)
       throws ChangeRejectedException {
     try {
       TreePaths.check(relative);
@@ -149,6 +153,9 @@ public final class AgentRoot {
     Path target = root.resolve(relative).normalize();
     if (!target.startsWith(root) || target.equals(root)) {
       throw new ChangeRejectedException("path escapes the root: " + relative);
+    }
+    if (checkedParents.contains(target.getParent())) {
+      return target;
     }
     Path probe = target.getParent();
     while (!probe.equals(root)
@@ -171,6 +178,7 @@ public final class AgentRoot {
     } catch (IOException e) {
       throw new ChangeRejectedException("cannot resolve " + relative + ": " + e.getMessage());
     }
+    checkedParents.add(target.getParent());
     return target;
   }
 

@@ -124,8 +124,11 @@ public final class ChangeSetStage implements AutoCloseable {
   private final List<Op> upserts = new ArrayList<>();
   private final Set<String> paths = new HashSet<>();
 
-  /** Paths this set puts a directory at (see {@link AgentRoot#resolve(String, Predicate)}). */
+  /** Paths this set puts a directory at (see {@link AgentRoot#resolve(String, Predicate, Set)}). */
   private final Set<String> directories = new HashSet<>();
+
+  /** Parent folders already checked while receiving this set (see {@link #resolve}). */
+  private final Set<Path> checkedParents = new HashSet<>();
 
   private final RenameObserver renames;
   private long bytes;
@@ -220,7 +223,7 @@ public final class ChangeSetStage implements AutoCloseable {
    * file or symlink is now.
    */
   public Path resolve(String path) throws ChangeRejectedException {
-    return root.resolve(path, directories::contains);
+    return root.resolve(path, directories::contains, checkedParents);
   }
 
   private void register(String path) throws ChangeRejectedException {

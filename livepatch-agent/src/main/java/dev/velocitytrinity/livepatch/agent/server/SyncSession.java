@@ -362,11 +362,13 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     stage.checkDeclaredSize(path, start.getSize());
     Path staged = stage.newStagedFile();
     HashStream128 writtenHash = StrongHash.stream();
+    // No bigger than the file: a first sync of thousands of small files allocated 64 KiB for each.
+    int bufferSize = (int) Math.max(512, Math.min(64 * 1024, start.getSize()));
     OutputStream stream =
         new BufferedOutputStream(
             new HashingOutputStream(
                 Files.newOutputStream(staged, StandardOpenOption.CREATE_NEW), writtenHash),
-            64 * 1024);
+            bufferSize);
     FileChannel base = null;
     PatchWriter writer;
     try {

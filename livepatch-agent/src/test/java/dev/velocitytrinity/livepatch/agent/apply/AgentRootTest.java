@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,13 +72,13 @@ class AgentRootTest {
     Files.writeString(root.path().resolve("plain"), "a file");
 
     // A set that puts a fresh directory at "escape" moves the symlink away first.
-    assertThat(root.resolve("escape/file.txt", "escape"::equals))
+    assertThat(root.resolve("escape/file.txt", "escape"::equals, new HashSet<>()))
         .isEqualTo(root.path().resolve("escape/file.txt"));
-    assertThat(root.resolve("plain/deeper/file.txt", "plain"::equals)).isNotNull();
+    assertThat(root.resolve("plain/deeper/file.txt", "plain"::equals, new HashSet<>())).isNotNull();
     // Without that directory in the set, both stay refused.
-    assertThatThrownBy(() -> root.resolve("escape/file.txt", "other"::equals))
+    assertThatThrownBy(() -> root.resolve("escape/file.txt", "other"::equals, new HashSet<>()))
         .hasMessageContaining("outside the root through a symlink");
-    assertThatThrownBy(() -> root.resolve("plain/deeper/file.txt", path -> false))
+    assertThatThrownBy(() -> root.resolve("plain/deeper/file.txt", path -> false, new HashSet<>()))
         .hasMessageContaining("parent is not a directory");
   }
 

@@ -45,6 +45,26 @@ class ChangeSetStageTest {
   }
 
   @Test
+  void apply_folderSwappedForOutsideSymlinkAfterItsFilesArrived_isRefused() throws Exception {
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    Files.createDirectories(root.path().resolve("src"));
+    try (ChangeSetStage stage = new ChangeSetStage(root, Limits.defaults(), "set3")) {
+      stage.addFile("src/one.txt", staged(stage, "1"), 0644, 1_000_000L);
+      stage.addFile("src/two.txt", staged(stage, "2"), 0644, 1_000_000L); // src checked once
+      // Someone else replaces the checked folder while the set is still open.
+      Files.delete(root.path().resolve("src"));
+      Files.createSymbolicLink(root.path().resolve("src"), outside);
+
+      assertThatThrownBy(stage::apply)
+          .isInstanceOf(ChangeRejectedException.class)
+          .hasMessageContaining("outside the root");
+    }
+
+    assertThat(outside).isEmptyDirectory();
+    assertThat(root.path().resolve("a.txt")).hasContent("old a");
+  }
+
+  @Test
   void apply_failureMidway_leavesTreeExactlyAsItWas() throws Exception {
     try (ChangeSetStage stage = new ChangeSetStage(root, Limits.defaults(), "set2")) {
       stage.addFile("a.txt", staged(stage, "new a"), 0644, 1_000_000L);
