@@ -2,6 +2,7 @@ package dev.velocitytrinity.livepatch.client;
 
 import com.dynatrace.hash4j.hashing.HashStream128;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.velocitytrinity.livepatch.delta.DeltaEncoder;
 import dev.velocitytrinity.livepatch.delta.Literals;
 import dev.velocitytrinity.livepatch.delta.Signature;
@@ -18,13 +19,16 @@ import dev.velocitytrinity.livepatch.tree.TreeDiff;
 import dev.velocitytrinity.livepatch.tree.TreeEntry;
 import dev.velocitytrinity.livepatch.tree.TreeScanner;
 import dev.velocitytrinity.livepatch.tree.TreeSnapshot;
+import dev.velocitytrinity.proto.livepatch.v1.BatchedFile;
 import dev.velocitytrinity.proto.livepatch.v1.Begin;
 import dev.velocitytrinity.proto.livepatch.v1.Commit;
 import dev.velocitytrinity.proto.livepatch.v1.Committed;
+import dev.velocitytrinity.proto.livepatch.v1.FileBatch;
 import dev.velocitytrinity.proto.livepatch.v1.FileEnd;
 import dev.velocitytrinity.proto.livepatch.v1.FileSignature;
 import dev.velocitytrinity.proto.livepatch.v1.FileStart;
 import dev.velocitytrinity.proto.livepatch.v1.Hello;
+import dev.velocitytrinity.proto.livepatch.v1.Literal;
 import dev.velocitytrinity.proto.livepatch.v1.LivePatchGrpc;
 import dev.velocitytrinity.proto.livepatch.v1.ManifestEntry;
 import dev.velocitytrinity.proto.livepatch.v1.ManifestPage;
@@ -127,6 +131,7 @@ public final class SyncClient {
       LOG.debug("agent said hello (root {})", hello.getRootId());
       String remoteHash = HEX.formatHex(hello.getTreeHash().toByteArray());
       call.deltaByContentHash = hello.getCapabilitiesList().contains(Protocol.DELTA_CONTENT_HASH);
+      call.fileBatches = hello.getCapabilitiesList().contains(Protocol.FILE_BATCH);
       TreeSnapshot remote;
       boolean manifestFetched = false;
       if (record.isPresent()
@@ -192,19 +197,27 @@ public final class SyncClient {
         long bytesDone = 0;
         int id = 0;
         int done = 0;
+        Batch batch = new Batch();
         for (TreeEntry entry : changes.upserts()) {
-          literalBytes +=
-              sendEntry(
-                  call,
-                  localDir,
-                  entry,
-                  ++id,
-                  signatures.get(entry.path()),
-                  copySources.get(entry.contentHash()),
-                  compressor);
+          Signature signature = signatures.get(entry.path());
+          String copyFrom = copySources.get(entry.contentHash());
+          int entryId = ++id;
+          Optional<BatchedFile> batched =
+              call.fileBatches && signature == null && copyFrom == null
+                  ? batchable(localDir, entry, entryId, compressor)
+                  : Optional.empty();
+          if (batched.isPresent()) {
+            literalBytes += batched.get().getContent().getData().size();
+            batch.add(call, batched.get());
+          } else {
+            batch.send(call); // entries reach the agent in order
+            literalBytes +=
+                sendEntry(call, localDir, entry, entryId, signature, copyFrom, compressor);
+          }
           bytesDone += entry.size();
           progress.progress(++done, changes.upserts().size(), bytesDone, bytesTotal);
         }
+        batch.send(call);
         LOG.debug("sent {} entries; committing", done);
         committed = commit(call);
         LOG.debug("agent committed change set {}", committed.getChangeSetId());
@@ -423,6 +436,70 @@ public final class SyncClient {
     return chunks.literalBytesSent();
   }
 
+  /**
+   * A small whole file as a batch entry, its content read and hashed now (the agent checks what it
+   * writes against that hash); empty for anything else, which goes through {@link #sendEntry}.
+   */
+  private static Optional<BatchedFile> batchable(
+      Path localDir, TreeEntry entry, int id, Literals.Compressor compressor) throws IOException {
+    if (entry.kind() != EntryKind.FILE || entry.size() > Protocol.BATCHED_FILE_MAX) {
+      return Optional.empty();
+    }
+    byte[] content;
+    try (InputStream in =
+        Files.newInputStream(localDir.resolve(entry.path()), LinkOption.NOFOLLOW_LINKS)) {
+      content = in.readNBytes((int) Protocol.BATCHED_FILE_MAX + 1);
+    }
+    if (content.length > Protocol.BATCHED_FILE_MAX) {
+      return Optional.empty(); // grew since the scan: sent on its own, streamed
+    }
+    HashStream128 hash = StrongHash.stream();
+    hash.putBytes(content);
+    BatchedFile.Builder file =
+        BatchedFile.newBuilder()
+            .setStart(
+                FileStart.newBuilder()
+                    .setId(id)
+                    .setPath(entry.path())
+                    .setKind(Manifests.toProto(entry.kind()))
+                    .setMode(entry.mode())
+                    .setMtimeMillis(entry.mtimeMillis())
+                    .setSize(content.length)
+                    .setContentHash(ByteString.copyFrom(StrongHash.bytes(hash)))
+                    .setWhole(true));
+    if (content.length > 0) {
+      Literals.Encoded encoded = compressor.encode(content, 0, content.length);
+      file.setContent(
+          Literal.newBuilder()
+              .setData(UnsafeByteOperations.unsafeWrap(encoded.data()))
+              .setZstd(encoded.zstd())
+              .setRawLength(encoded.rawLength()));
+    }
+    return Optional.of(file.build());
+  }
+
+  /** Small files on their way in one FileBatch message, sent once it holds BATCH_BYTES. */
+  private static final class Batch {
+    private final FileBatch.Builder files = FileBatch.newBuilder();
+    private int bytes;
+
+    void add(Call call, BatchedFile file) throws SyncException {
+      files.addFiles(file);
+      bytes += file.getContent().getData().size() + file.getStart().getPath().length() + 64;
+      if (bytes >= Protocol.BATCH_BYTES) {
+        send(call);
+      }
+    }
+
+    void send(Call call) throws SyncException {
+      if (files.getFilesCount() > 0) {
+        call.send(SyncRequest.newBuilder().setFileBatch(files).build());
+        files.clear();
+        bytes = 0;
+      }
+    }
+  }
+
   private Committed commit(Call call) throws SyncException {
     call.send(SyncRequest.newBuilder().setCommit(Commit.getDefaultInstance()).build());
     return call.next().getCommitted();
@@ -474,6 +551,9 @@ public final class SyncClient {
 
     /** Whether the agent checks deltas against the scan's content hash (see Protocol). */
     private boolean deltaByContentHash;
+
+    /** Whether the agent takes small whole files in batches (see Protocol). */
+    private boolean fileBatches;
 
     @Override
     public void beforeStart(ClientCallStreamObserver<SyncRequest> requestStream) {

@@ -15,9 +15,18 @@ public final class Protocol {
    */
   public static final String DELTA_CONTENT_HASH = "delta-content-hash";
 
+  /** An agent with this capability takes small whole files in {@code FileBatch} messages. */
+  public static final String FILE_BATCH = "file-batch";
+
   /** Capabilities this build offers. */
   public static final List<String> CAPABILITIES =
-      List.of("delta", "zstd", "copy-from", DELTA_CONTENT_HASH);
+      List.of("delta", "zstd", "copy-from", DELTA_CONTENT_HASH, FILE_BATCH);
+
+  /** Whole files up to this size go in batches (when the agent takes them). */
+  public static final long BATCHED_FILE_MAX = 64 * 1024;
+
+  /** A batch is sent once its payload reaches this size. */
+  public static final int BATCH_BYTES = 256 * 1024;
 
   /** Entries per manifest page and blocks per signature message keep messages ≤ ~1 MiB. */
   public static final int MANIFEST_PAGE = 2000;

@@ -25,8 +25,12 @@ import dev.velocitytrinity.livepatch.tree.TreePaths;
 import dev.velocitytrinity.livepatch.tree.TreeScanner;
 import dev.velocitytrinity.livepatch.tree.TreeSnapshot;
 import dev.velocitytrinity.livepatch.tree.UnsafePathException;
+import dev.velocitytrinity.proto.livepatch.v1.BatchedFile;
 import dev.velocitytrinity.proto.livepatch.v1.Begin;
 import dev.velocitytrinity.proto.livepatch.v1.Committed;
+import dev.velocitytrinity.proto.livepatch.v1.DeltaChunk;
+import dev.velocitytrinity.proto.livepatch.v1.DeltaOp;
+import dev.velocitytrinity.proto.livepatch.v1.FileBatch;
 import dev.velocitytrinity.proto.livepatch.v1.FileEnd;
 import dev.velocitytrinity.proto.livepatch.v1.FileResult;
 import dev.velocitytrinity.proto.livepatch.v1.FileStart;
@@ -183,6 +187,7 @@ final class SyncSession implements StreamObserver<SyncRequest> {
             case FILE_START -> fileStart(request.getFileStart());
             case CHUNK -> chunk(request.getChunk().getId(), request);
             case FILE_END -> fileEnd(request.getFileEnd());
+            case FILE_BATCH -> fileBatch(request.getFileBatch());
             case REMOVE -> remove(request.getRemove().getPath());
             case COMMIT -> commit();
             default -> throw new ChangeRejectedException("unknown message");
@@ -406,6 +411,28 @@ final class SyncSession implements StreamObserver<SyncRequest> {
           sink.literal(buffer, 0, n);
         }
       }
+    }
+  }
+
+  /** Each batched file as a FileStart, one literal and a FileEnd checking its content hash. */
+  private void fileBatch(FileBatch batch) throws IOException, ChangeRejectedException {
+    for (BatchedFile file : batch.getFilesList()) {
+      FileStart start = file.getStart();
+      if (Manifests.fromProto(start.getKind()) != EntryKind.FILE
+          || start.getSourceCase() != FileStart.SourceCase.WHOLE) {
+        throw new ChangeRejectedException("a batch holds whole files only: " + start.getPath());
+      }
+      fileStart(start);
+      if (file.hasContent()) {
+        ChunkReader.replay(
+            DeltaChunk.newBuilder()
+                .setId(start.getId())
+                .addOps(DeltaOp.newBuilder().setLiteral(file.getContent()))
+                .build(),
+            sink(open));
+      }
+      fileEnd(
+          FileEnd.newBuilder().setId(start.getId()).setContentHash(start.getContentHash()).build());
     }
   }
 

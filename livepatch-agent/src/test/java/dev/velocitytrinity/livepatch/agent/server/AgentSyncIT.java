@@ -426,6 +426,58 @@ class AgentSyncIT {
     assertThat(remoteRoot.resolve("base.txt")).hasContent("before");
   }
 
+  @Test
+  void fileBatch_wrongContentHashOrNotWhole_failsTheSetAndChangesNothing() throws Exception {
+    Files.writeString(remoteRoot.resolve("base.txt"), "before");
+    var good = batched("good.txt", "fine", com.google.protobuf.ByteString.copyFrom(hashOf("fine")));
+    var wrongHash =
+        batched("base.txt", "after", com.google.protobuf.ByteString.copyFrom(new byte[16]));
+    var delta =
+        dev.velocitytrinity.proto.livepatch.v1.BatchedFile.newBuilder(good)
+            .setStart(good.getStart().toBuilder().setPath("other.txt").setDeltaBlockSize(700));
+
+    for (var bad : java.util.List.of(wrongHash, delta.build())) {
+      java.util.List<Object> answers =
+          rawCall(
+              java.util.List.of(
+                  SyncRequest.newBuilder()
+                      .setFileBatch(
+                          dev.velocitytrinity.proto.livepatch.v1.FileBatch.newBuilder()
+                              .addFiles(good)
+                              .addFiles(bad))
+                      .build()));
+
+      assertThat(answers.get(answers.size() - 1)).isInstanceOf(Throwable.class);
+      assertThat(remoteRoot.resolve("base.txt")).hasContent("before");
+      assertThat(remoteRoot.resolve("good.txt")).doesNotExist();
+    }
+  }
+
+  private static dev.velocitytrinity.proto.livepatch.v1.BatchedFile batched(
+      String path, String content, com.google.protobuf.ByteString hash) {
+    return dev.velocitytrinity.proto.livepatch.v1.BatchedFile.newBuilder()
+        .setStart(
+            FileStart.newBuilder()
+                .setId(path.hashCode() & 0xffff)
+                .setPath(path)
+                .setKind(dev.velocitytrinity.proto.livepatch.v1.EntryKind.FILE)
+                .setMode(0644)
+                .setSize(content.length())
+                .setContentHash(hash)
+                .setWhole(true))
+        .setContent(
+            dev.velocitytrinity.proto.livepatch.v1.Literal.newBuilder()
+                .setData(com.google.protobuf.ByteString.copyFromUtf8(content))
+                .setRawLength(content.length()))
+        .build();
+  }
+
+  private static byte[] hashOf(String content) {
+    var hash = dev.velocitytrinity.livepatch.delta.StrongHash.stream();
+    hash.putBytes(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return dev.velocitytrinity.livepatch.delta.StrongHash.bytes(hash);
+  }
+
   /**
    * Sends Begin, one file "base.txt" (start, one chunk with {@code op}, {@code end}) and Commit on
    * a raw call, as a misbehaving client could; returns what came back (responses, then an error if
@@ -436,6 +488,27 @@ class AgentSyncIT {
       dev.velocitytrinity.proto.livepatch.v1.DeltaOp.Builder op,
       dev.velocitytrinity.proto.livepatch.v1.FileEnd end)
       throws Exception {
+    return rawCall(
+        java.util.List.of(
+            SyncRequest.newBuilder()
+                .setFileStart(
+                    start
+                        .setId(1)
+                        .setPath("base.txt")
+                        .setKind(dev.velocitytrinity.proto.livepatch.v1.EntryKind.FILE)
+                        .setMode(0644))
+                .build(),
+            SyncRequest.newBuilder()
+                .setChunk(
+                    dev.velocitytrinity.proto.livepatch.v1.DeltaChunk.newBuilder()
+                        .setId(1)
+                        .addOps(op))
+                .build(),
+            SyncRequest.newBuilder().setFileEnd(end).build()));
+  }
+
+  /** Begin, then {@code files}, then Commit, on a raw call; see the overload above. */
+  private java.util.List<Object> rawCall(java.util.List<SyncRequest> files) throws Exception {
     ManagedChannel channel =
         Transports.channel("127.0.0.1", server.port(), pki.client("alice"), TestPki.AGENT);
     java.util.List<Object> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -467,23 +540,7 @@ class AgentSyncIT {
       requests.onNext(
           SyncRequest.newBuilder().setBegin(Begin.newBuilder().addProtocolVersions(1)).build());
       assertThat(responses.poll(20, TimeUnit.SECONDS).hasHello()).isTrue();
-      requests.onNext(
-          SyncRequest.newBuilder()
-              .setFileStart(
-                  start
-                      .setId(1)
-                      .setPath("base.txt")
-                      .setKind(dev.velocitytrinity.proto.livepatch.v1.EntryKind.FILE)
-                      .setMode(0644))
-              .build());
-      requests.onNext(
-          SyncRequest.newBuilder()
-              .setChunk(
-                  dev.velocitytrinity.proto.livepatch.v1.DeltaChunk.newBuilder()
-                      .setId(1)
-                      .addOps(op))
-              .build());
-      requests.onNext(SyncRequest.newBuilder().setFileEnd(end).build());
+      files.forEach(requests::onNext);
       requests.onNext(
           SyncRequest.newBuilder()
               .setCommit(dev.velocitytrinity.proto.livepatch.v1.Commit.getDefaultInstance())
