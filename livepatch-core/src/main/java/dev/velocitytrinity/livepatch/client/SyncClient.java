@@ -369,15 +369,7 @@ public final class SyncClient {
       String copyFrom,
       Literals.Compressor compressor)
       throws IOException, SyncException {
-    FileStart.Builder start =
-        FileStart.newBuilder()
-            .setId(id)
-            .setPath(entry.path())
-            .setKind(Manifests.toProto(entry.kind()))
-            .setMode(entry.mode())
-            .setMtimeMillis(entry.mtimeMillis())
-            .setSize(entry.size())
-            .setLinkTarget(entry.linkTarget());
+    FileStart.Builder start = fileStart(entry, id);
     if (entry.kind() != EntryKind.FILE) {
       call.send(SyncRequest.newBuilder().setFileStart(start).build());
       return 0;
@@ -458,12 +450,7 @@ public final class SyncClient {
     BatchedFile.Builder file =
         BatchedFile.newBuilder()
             .setStart(
-                FileStart.newBuilder()
-                    .setId(id)
-                    .setPath(entry.path())
-                    .setKind(Manifests.toProto(entry.kind()))
-                    .setMode(entry.mode())
-                    .setMtimeMillis(entry.mtimeMillis())
+                fileStart(entry, id)
                     .setSize(content.length)
                     .setContentHash(ByteString.copyFrom(StrongHash.bytes(hash)))
                     .setWhole(true));
@@ -476,6 +463,17 @@ public final class SyncClient {
               .setRawLength(encoded.rawLength()));
     }
     return Optional.of(file.build());
+  }
+
+  private static FileStart.Builder fileStart(TreeEntry entry, int id) {
+    return FileStart.newBuilder()
+        .setId(id)
+        .setPath(entry.path())
+        .setKind(Manifests.toProto(entry.kind()))
+        .setMode(entry.mode())
+        .setMtimeMillis(entry.mtimeMillis())
+        .setSize(entry.size())
+        .setLinkTarget(entry.linkTarget());
   }
 
   /** Small files on their way in one FileBatch message, sent once it holds BATCH_BYTES. */
