@@ -14,13 +14,21 @@ public final class ChunkReader {
 
   /** Returns the number of raw bytes the chunk's literals carry. */
   public static long replay(DeltaChunk chunk, DeltaSink sink) throws IOException {
+    try (Literals.Decompressor decompressor = new Literals.Decompressor()) {
+      return replay(chunk, sink, decompressor);
+    }
+  }
+
+  /** Like {@link #replay(DeltaChunk, DeltaSink)}, decompressing with the caller's context. */
+  public static long replay(DeltaChunk chunk, DeltaSink sink, Literals.Decompressor decompressor)
+      throws IOException {
     long literalBytes = 0;
     for (DeltaOp op : chunk.getOpsList()) {
       switch (op.getOpCase()) {
         case COPY -> sink.copy(op.getCopy().getFirstBlock(), op.getCopy().getCount());
         case LITERAL -> {
           byte[] raw =
-              Literals.decode(
+              decompressor.decode(
                   op.getLiteral().getData().toByteArray(),
                   op.getLiteral().getZstd(),
                   op.getLiteral().getRawLength());

@@ -9,6 +9,7 @@ import dev.velocitytrinity.livepatch.delta.BlockSizes;
 import dev.velocitytrinity.livepatch.delta.BlockSource;
 import dev.velocitytrinity.livepatch.delta.DeltaException;
 import dev.velocitytrinity.livepatch.delta.DeltaSink;
+import dev.velocitytrinity.livepatch.delta.Literals;
 import dev.velocitytrinity.livepatch.delta.PatchWriter;
 import dev.velocitytrinity.livepatch.delta.Signature;
 import dev.velocitytrinity.livepatch.delta.Signatures;
@@ -90,6 +91,9 @@ final class SyncSession implements StreamObserver<SyncRequest> {
   private final AtomicBoolean finished = new AtomicBoolean();
   private final Set<String> resend = new LinkedHashSet<>();
   private final List<FileResult> results = new ArrayList<>();
+
+  /** One zstd context for every literal of the call (closed in {@link #finish}). */
+  private final Literals.Decompressor decompressor = new Literals.Decompressor();
 
   /** What this set removes and puts, relative to the destination, as the tree will list it. */
   private final List<String> removedPaths = new ArrayList<>();
@@ -429,7 +433,8 @@ final class SyncSession implements StreamObserver<SyncRequest> {
                 .setId(start.getId())
                 .addOps(DeltaOp.newBuilder().setLiteral(file.getContent()))
                 .build(),
-            sink(open));
+            sink(open),
+            decompressor);
       }
       fileEnd(
           FileEnd.newBuilder().setId(start.getId()).setContentHash(start.getContentHash()).build());
@@ -440,7 +445,7 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     if (open == null || open.start.getId() != id) {
       throw new ChangeRejectedException("delta chunk for a file that is not open");
     }
-    ChunkReader.replay(request.getChunk(), sink(open));
+    ChunkReader.replay(request.getChunk(), sink(open), decompressor);
   }
 
   /** Writes into the open file while counting bytes against the limits. */
@@ -606,6 +611,7 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     if (stage != null) {
       stage.close();
     }
+    decompressor.close();
     if (locked) {
       locked = false;
       root.unlock();
