@@ -53,11 +53,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -124,8 +126,11 @@ public final class SyncClient {
       IgnoreRules ignore = IgnoreRules.load(localDir);
       HashCache cache = new HashCache();
       record.ifPresent(r -> cache.seed(r.snapshot()));
-      TreeSnapshot local = new TreeScanner(ignore, cache, hashers).scan(localDir);
-      LOG.debug("scanned {} local entries", local.size());
+      // Without a record (a first sync to this agent), which files need their hash before the
+      // diff depends on the agent's tree: the rest are hashed as they are sent.
+      TreeSnapshot scanned =
+          new TreeScanner(ignore, cache, hashers).scan(localDir, record.isPresent());
+      LOG.debug("scanned {} local entries", scanned.size());
 
       Hello hello = call.next().getHello();
       LOG.debug("agent said hello (root {})", hello.getRootId());
@@ -143,6 +148,7 @@ public final class SyncClient {
         manifestFetched = true;
       }
 
+      TreeSnapshot local = hashWhereCompared(scanned, remote, localDir, cache);
       ChangeSet changes = TreeDiff.between(local, remote, spec.delete(), ignore);
       LOG.debug(
           "{} upserts, {} removals (manifest fetched: {})",
@@ -179,16 +185,13 @@ public final class SyncClient {
             plan, false, manifestFetched, "", call.sent.get(), call.received.get(), 0);
       }
 
-      // The tree the agent should report after the commit, hashed while the changes go out.
-      CompletableFuture<TreeSnapshot> expected =
-          CompletableFuture.supplyAsync(
-              () -> remote.withChanges(changes.removals(), changes.upserts()), hashers);
-      CompletableFuture<String> expectedHash =
-          expected.thenApplyAsync(TreeSnapshot::treeHashHex, hashers);
+      Map<String, String> sentHashes = new HashMap<>();
       Map<String, String> copySources = copySources(remote);
       Map<String, Signature> signatures = fetchSignatures(call, changes, remote, copySources);
       long literalBytes = 0;
       Committed committed;
+      CompletableFuture<TreeSnapshot> expected;
+      CompletableFuture<String> expectedHash;
       try (Literals.Compressor compressor = new Literals.Compressor()) {
         for (String path : changes.removals()) {
           call.send(SyncRequest.newBuilder().setRemove(Remove.newBuilder().setPath(path)).build());
@@ -207,18 +210,32 @@ public final class SyncClient {
                   ? batchable(localDir, entry, entryId, compressor)
                   : Optional.empty();
           if (batched.isPresent()) {
+            sentHashes.put(
+                entry.path(),
+                HEX.formatHex(batched.get().getStart().getContentHash().toByteArray()));
             literalBytes += batched.get().getContent().getData().size();
             batch.add(call, batched.get());
           } else {
             batch.send(call); // entries reach the agent in order
             literalBytes +=
-                sendEntry(call, localDir, entry, entryId, signature, copyFrom, compressor);
+                sendEntry(
+                    call, localDir, entry, entryId, signature, copyFrom, compressor, sentHashes);
           }
           bytesDone += entry.size();
           progress.progress(++done, changes.upserts().size(), bytesDone, bytesTotal);
         }
         batch.send(call);
         LOG.debug("sent {} entries; committing", done);
+        // The tree the agent should report after the commit, hashed while it commits; files the
+        // scan left unhashed carry the hash of what was sent.
+        List<TreeEntry> sent = new ArrayList<>();
+        for (TreeEntry e : changes.upserts()) {
+          sent.add(e.unhashed() ? e.withContentHash(sentHashes.get(e.path())) : e);
+        }
+        expected =
+            CompletableFuture.supplyAsync(
+                () -> remote.withChanges(changes.removals(), sent), hashers);
+        expectedHash = expected.thenApplyAsync(TreeSnapshot::treeHashHex, hashers);
         committed = commit(call);
         LOG.debug("agent committed change set {}", committed.getChangeSetId());
         if (committed.getResendCount() > 0) {
@@ -227,7 +244,8 @@ public final class SyncClient {
             if (entry == null) {
               throw new SyncException.Rejected("agent asked to resend unknown path " + path, null);
             }
-            literalBytes += sendEntry(call, localDir, entry, ++id, null, null, compressor);
+            literalBytes +=
+                sendEntry(call, localDir, entry, ++id, null, null, compressor, new HashMap<>());
           }
           committed = commit(call);
           if (committed.getResendCount() > 0) {
@@ -310,6 +328,64 @@ public final class SyncClient {
     }
   }
 
+  /**
+   * Hashes the files the scan left unhashed that the diff compares: those at a path where the agent
+   * has a file, and those the size of one of the agent's files (a rename or copy the agent can make
+   * itself). The others are new to the agent and hashed as they are sent.
+   */
+  private TreeSnapshot hashWhereCompared(
+      TreeSnapshot scanned, TreeSnapshot remote, Path localDir, HashCache cache)
+      throws IOException {
+    Set<Long> remoteSizes = new HashSet<>();
+    for (TreeEntry e : remote.entries().values()) {
+      if (e.kind() == EntryKind.FILE) {
+        remoteSizes.add(e.size());
+      }
+    }
+    Map<String, CompletableFuture<String>> hashing = new LinkedHashMap<>();
+    for (TreeEntry e : scanned.entries().values()) {
+      TreeEntry theirs = remote.entries().get(e.path());
+      if (e.unhashed()
+          && ((theirs != null && theirs.kind() == EntryKind.FILE)
+              || remoteSizes.contains(e.size()))) {
+        Path file = localDir.resolve(e.path());
+        hashing.put(
+            e.path(),
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return TreeScanner.hash(file);
+                  } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                  }
+                },
+                hashers));
+      }
+    }
+    if (hashing.isEmpty()) {
+      return scanned;
+    }
+    List<TreeEntry> entries = new ArrayList<>();
+    for (TreeEntry e : scanned.entries().values()) {
+      CompletableFuture<String> hash = hashing.get(e.path());
+      if (hash == null) {
+        entries.add(e);
+        continue;
+      }
+      try {
+        String hex = hash.join();
+        cache.put(e.path(), e.size(), e.mtimeMillis(), hex);
+        entries.add(e.withContentHash(hex));
+      } catch (CompletionException ex) {
+        if (ex.getCause() instanceof UncheckedIOException io) {
+          throw io.getCause();
+        }
+        throw ex;
+      }
+    }
+    return TreeSnapshot.of(entries);
+  }
+
   /** Files whose content the agent already has somewhere, by content hash. */
   private static Map<String, String> copySources(TreeSnapshot remote) {
     Map<String, String> sources = new HashMap<>();
@@ -367,7 +443,8 @@ public final class SyncClient {
       int id,
       Signature signature,
       String copyFrom,
-      Literals.Compressor compressor)
+      Literals.Compressor compressor,
+      Map<String, String> sentHashes)
       throws IOException, SyncException {
     FileStart.Builder start = fileStart(entry, id);
     if (entry.kind() != EntryKind.FILE) {
@@ -419,7 +496,9 @@ public final class SyncClient {
           chunks.literal(buffer, 0, n);
         }
         chunks.flush();
-        end.setContentHash(ByteString.copyFrom(StrongHash.bytes(hash)));
+        byte[] sentHash = StrongHash.bytes(hash);
+        sentHashes.put(entry.path(), HEX.formatHex(sentHash));
+        end.setContentHash(ByteString.copyFrom(sentHash));
       }
     } catch (CallFailed e) {
       throw e.failure;

@@ -53,4 +53,13 @@ public record TreeEntry(
   public TreeEntry withPath(String newPath) {
     return new TreeEntry(newPath, kind, size, mode, mtimeMillis, contentHash, linkTarget);
   }
+
+  /** A file the scan left unhashed (see {@link TreeScanner#scan(java.nio.file.Path, boolean)}). */
+  public boolean unhashed() {
+    return kind == EntryKind.FILE && contentHash.isEmpty();
+  }
+
+  public TreeEntry withContentHash(String hash) {
+    return new TreeEntry(path, kind, size, mode, mtimeMillis, hash, linkTarget);
+  }
 }

@@ -52,13 +52,21 @@ public final class TreeScanner {
 
   /** Snapshots {@code root}; a missing root is an empty tree. */
   public TreeSnapshot scan(Path root) throws IOException {
+    return scan(root, true);
+  }
+
+  /**
+   * Snapshots {@code root}; with {@code hashChanged} false, files the cache does not know are left
+   * unhashed ({@link TreeEntry#unhashed}) for the caller to hash only where it needs to.
+   */
+  public TreeSnapshot scan(Path root, boolean hashChanged) throws IOException {
     if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
       return TreeSnapshot.empty();
     }
     List<TreeEntry> entries = new ArrayList<>();
     List<Pending> pending = new ArrayList<>();
     boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
-    walk(root, "", posix, entries, pending);
+    walk(root, "", posix, hashChanged, entries, pending);
     for (Pending p : pending) {
       String hash;
       try {
@@ -81,7 +89,12 @@ public final class TreeScanner {
    * would cost a second one (and the agent scans its whole tree twice per sync).
    */
   private void walk(
-      Path dir, String dirPath, boolean posix, List<TreeEntry> entries, List<Pending> pending)
+      Path dir,
+      String dirPath,
+      boolean posix,
+      boolean hashChanged,
+      List<TreeEntry> entries,
+      List<Pending> pending)
       throws IOException {
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
@@ -107,7 +120,7 @@ public final class TreeScanner {
       if (attrs.isDirectory()) {
         if (!rules.ignored(path, true)) {
           entries.add(TreeEntry.directory(path, mode(child, attrs)));
-          walk(child, path, posix, entries, pending);
+          walk(child, path, posix, hashChanged, entries, pending);
         }
       } else if (rules.ignored(path, false)) {
         continue;
@@ -118,7 +131,9 @@ public final class TreeScanner {
         long mtime = attrs.lastModifiedTime().toMillis();
         int mode = mode(child, attrs);
         String hash = cache.lookup(path, size, mtime).orElse(null);
-        if (hash == null) {
+        if (hash == null && !hashChanged) {
+          entries.add(TreeEntry.file(path, size, mode, mtime, ""));
+        } else if (hash == null) {
           pending.add(
               new Pending(
                   entries.size(),

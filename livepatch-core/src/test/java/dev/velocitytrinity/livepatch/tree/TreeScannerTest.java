@@ -34,6 +34,22 @@ class TreeScannerTest {
   }
 
   @Test
+  void scan_withoutHashingChanged_leavesOnlyCacheMissesUnhashed() throws Exception {
+    Files.writeString(root.resolve("known.txt"), "known");
+    Files.writeString(root.resolve("new.txt"), "new");
+    HashCache cache = new HashCache();
+    TreeSnapshot first = new TreeScanner(IgnoreRules.none(), cache).scan(root);
+    Files.writeString(root.resolve("new.txt"), "new, longer");
+
+    TreeSnapshot second = new TreeScanner(IgnoreRules.none(), cache).scan(root, false);
+
+    assertThat(second.entries().get("known.txt").contentHash())
+        .isEqualTo(first.entries().get("known.txt").contentHash());
+    assertThat(second.entries().get("new.txt").unhashed()).isTrue();
+    assertThat(second.entries().get("new.txt").size()).isEqualTo("new, longer".length());
+  }
+
+  @Test
   void withChanges_removalAndUpserts_dropsTheSubtreeThenPuts() {
     TreeSnapshot before =
         TreeSnapshot.of(

@@ -210,6 +210,26 @@ class AgentSyncIT {
   }
 
   @Test
+  void sync_renamedFilesWithoutARecord_areStillCopiedOnTheAgent() throws Exception {
+    writeTree();
+    TlsFiles alice = pki.client("alice");
+    sync(alice, spec(false, false, false));
+    Files.move(local.resolve("src/big.txt"), local.resolve("src/big-renamed.txt"));
+    Files.writeString(local.resolve("src/brand-new.txt"), "never seen by the agent\n");
+    records = new PushRecords(temp.resolve("other-records")); // another machine, say
+
+    SyncOutcome outcome = sync(alice, spec(true, false, false));
+    SyncOutcome again = sync(alice, spec(true, false, false));
+
+    assertThat(outcome.manifestFetched()).isTrue();
+    assertThat(outcome.bytesSent()).isLessThan(2048); // big.txt copied, not resent
+    assertSameTree();
+    // The record written after that sync holds the hash of what was sent for the new file.
+    assertThat(again.manifestFetched()).isFalse();
+    assertThat(again.changes()).isEmpty();
+  }
+
+  @Test
   void sync_deleteOfLargeShareWithoutForce_needsConfirmationAndChangesNothing() throws Exception {
     writeTree();
     TlsFiles alice = pki.client("alice");
