@@ -67,6 +67,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,8 +129,8 @@ public final class SyncClient {
       record.ifPresent(r -> cache.seed(r.snapshot()));
       // Without a record (a first sync to this agent), which files need their hash before the
       // diff depends on the agent's tree: the rest are hashed as they are sent.
-      TreeSnapshot scanned =
-          new TreeScanner(ignore, cache, hashers).scan(localDir, record.isPresent());
+      TreeScanner scanner = new TreeScanner(ignore, cache, hashers);
+      TreeSnapshot scanned = scanner.scan(localDir, record.isPresent());
       LOG.debug("scanned {} local entries", scanned.size());
 
       Hello hello = call.next().getHello();
@@ -148,7 +149,7 @@ public final class SyncClient {
         manifestFetched = true;
       }
 
-      TreeSnapshot local = hashWhereCompared(scanned, remote, localDir, cache);
+      TreeSnapshot local = scanner.hashWhere(scanned, localDir, comparedWith(remote));
       ChangeSet changes = TreeDiff.between(local, remote, spec.delete(), ignore);
       LOG.debug(
           "{} upserts, {} removals (manifest fetched: {})",
@@ -329,61 +330,22 @@ public final class SyncClient {
   }
 
   /**
-   * Hashes the files the scan left unhashed that the diff compares: those at a path where the agent
-   * has a file, and those the size of one of the agent's files (a rename or copy the agent can make
-   * itself). The others are new to the agent and hashed as they are sent.
+   * The local files the diff compares with the agent's tree: those at a path where the agent has a
+   * file, and those the size of one of the agent's files (a rename or copy the agent can make
+   * itself). Files the scan left unhashed and that are none of these are new to the agent and
+   * hashed as they are sent.
    */
-  private TreeSnapshot hashWhereCompared(
-      TreeSnapshot scanned, TreeSnapshot remote, Path localDir, HashCache cache)
-      throws IOException {
+  private static Predicate<TreeEntry> comparedWith(TreeSnapshot remote) {
     Set<Long> remoteSizes = new HashSet<>();
     for (TreeEntry e : remote.entries().values()) {
       if (e.kind() == EntryKind.FILE) {
         remoteSizes.add(e.size());
       }
     }
-    Map<String, CompletableFuture<String>> hashing = new LinkedHashMap<>();
-    for (TreeEntry e : scanned.entries().values()) {
+    return e -> {
       TreeEntry theirs = remote.entries().get(e.path());
-      if (e.unhashed()
-          && ((theirs != null && theirs.kind() == EntryKind.FILE)
-              || remoteSizes.contains(e.size()))) {
-        Path file = localDir.resolve(e.path());
-        hashing.put(
-            e.path(),
-            CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    return TreeScanner.hash(file);
-                  } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                  }
-                },
-                hashers));
-      }
-    }
-    if (hashing.isEmpty()) {
-      return scanned;
-    }
-    List<TreeEntry> entries = new ArrayList<>();
-    for (TreeEntry e : scanned.entries().values()) {
-      CompletableFuture<String> hash = hashing.get(e.path());
-      if (hash == null) {
-        entries.add(e);
-        continue;
-      }
-      try {
-        String hex = hash.join();
-        cache.put(e.path(), e.size(), e.mtimeMillis(), hex);
-        entries.add(e.withContentHash(hex));
-      } catch (CompletionException ex) {
-        if (ex.getCause() instanceof UncheckedIOException io) {
-          throw io.getCause();
-        }
-        throw ex;
-      }
-    }
-    return TreeSnapshot.of(entries);
+      return (theirs != null && theirs.kind() == EntryKind.FILE) || remoteSizes.contains(e.size());
+    };
   }
 
   /** Files whose content the agent already has somewhere, by content hash. */

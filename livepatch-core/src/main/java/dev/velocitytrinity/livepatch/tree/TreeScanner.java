@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * Walks a directory without following symlinks and snapshots it, hashing only files whose size or
@@ -67,6 +68,36 @@ public final class TreeScanner {
     List<Pending> pending = new ArrayList<>();
     boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
     walk(root, "", posix, hashChanged, entries, pending);
+    return complete(entries, pending);
+  }
+
+  /**
+   * Hashes the entries of {@code scanned}, a snapshot of {@code root} from {@link #scan(Path,
+   * boolean)}, that are {@link TreeEntry#unhashed} and {@code needed}; the others stay as they are.
+   */
+  public TreeSnapshot hashWhere(TreeSnapshot scanned, Path root, Predicate<TreeEntry> needed)
+      throws IOException {
+    List<TreeEntry> entries = new ArrayList<>(scanned.entries().values());
+    List<Pending> pending = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      TreeEntry e = entries.get(i);
+      if (e.unhashed() && needed.test(e)) {
+        Path file = root.resolve(e.path());
+        pending.add(
+            new Pending(
+                i,
+                e.path(),
+                e.size(),
+                e.mode(),
+                e.mtimeMillis(),
+                CompletableFuture.supplyAsync(() -> hashUnchecked(file), hashers)));
+      }
+    }
+    return pending.isEmpty() ? scanned : complete(entries, pending);
+  }
+
+  /** Waits for the pending hashes, records them in the cache and puts them in their entries. */
+  private TreeSnapshot complete(List<TreeEntry> entries, List<Pending> pending) throws IOException {
     for (Pending p : pending) {
       String hash;
       try {

@@ -29,13 +29,12 @@ import dev.velocitytrinity.livepatch.tree.UnsafePathException;
 import dev.velocitytrinity.proto.livepatch.v1.BatchedFile;
 import dev.velocitytrinity.proto.livepatch.v1.Begin;
 import dev.velocitytrinity.proto.livepatch.v1.Committed;
-import dev.velocitytrinity.proto.livepatch.v1.DeltaChunk;
-import dev.velocitytrinity.proto.livepatch.v1.DeltaOp;
 import dev.velocitytrinity.proto.livepatch.v1.FileBatch;
 import dev.velocitytrinity.proto.livepatch.v1.FileEnd;
 import dev.velocitytrinity.proto.livepatch.v1.FileResult;
 import dev.velocitytrinity.proto.livepatch.v1.FileStart;
 import dev.velocitytrinity.proto.livepatch.v1.Hello;
+import dev.velocitytrinity.proto.livepatch.v1.Literal;
 import dev.velocitytrinity.proto.livepatch.v1.ManifestPage;
 import dev.velocitytrinity.proto.livepatch.v1.SyncRequest;
 import dev.velocitytrinity.proto.livepatch.v1.SyncResponse;
@@ -418,7 +417,7 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     }
   }
 
-  /** Each batched file as a FileStart, one literal and a FileEnd checking its content hash. */
+  /** Each batched file as a FileStart, its content, and a FileEnd checking its content hash. */
   private void fileBatch(FileBatch batch) throws IOException, ChangeRejectedException {
     for (BatchedFile file : batch.getFilesList()) {
       FileStart start = file.getStart();
@@ -428,13 +427,11 @@ final class SyncSession implements StreamObserver<SyncRequest> {
       }
       fileStart(start);
       if (file.hasContent()) {
-        ChunkReader.replay(
-            DeltaChunk.newBuilder()
-                .setId(start.getId())
-                .addOps(DeltaOp.newBuilder().setLiteral(file.getContent()))
-                .build(),
-            sink(open),
-            decompressor);
+        Literal content = file.getContent();
+        byte[] raw =
+            decompressor.decode(
+                content.getData().toByteArray(), content.getZstd(), content.getRawLength());
+        sink(open).literal(raw, 0, raw.length);
       }
       fileEnd(
           FileEnd.newBuilder().setId(start.getId()).setContentHash(start.getContentHash()).build());
