@@ -3,11 +3,13 @@
 # build of main and one of a branch) on a machine shared with other work: each round edits one
 # line of one file, then runs A and B against their own agents, alternating which goes first.
 # Prints, per variant, the median and range of wall time and of CPU time (user+sys of the CLI,
-# from /usr/bin/time), and the load average before and after.
+# from /usr/bin/time), the median of the per-round differences, and the load average before and
+# after.
 #
 # Usage: bench/livepatch/ab-edit.sh DIST_A DIST_B [ROUNDS]   (DIST: a dist/ folder; 10 rounds)
 # Each dist runs in place, so the class-data-sharing archive it was packaged with is measured.
-# Env: BENCH_FILES (2000); BENCH_KEEP=1 keeps the work directory.
+# Env: BENCH_FILES (2000); BENCH_KEEP=1 keeps the work directory; CLI_OPTS_A / CLI_OPTS_B extra
+#      JVM options for each variant's CLI (VT_JAVA_OPTS), to compare two settings of one dist.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,9 +39,10 @@ start_agent() { # variant dist
 }
 
 sync_once() { # variant dist -> "variant wall_ms cpu_s"
-  local start end
+  local start end opts_var=CLI_OPTS_$1
   start=$(date +%s%3N)
-  HOME=$WORK/$1/home XDG_CACHE_HOME=$WORK/$1/home/cache /usr/bin/time -f "%U %S" \
+  VT_JAVA_OPTS=${!opts_var:-} HOME=$WORK/$1/home XDG_CACHE_HOME=$WORK/$1/home/cache \
+    /usr/bin/time -f "%U %S" \
     -o "$WORK/$1/time" "$2/bin/livepatch" sync "$WORK/src" --agent "$(cat "$WORK/$1/addr")" \
     --certs "$WORK/certs" --delete >/dev/null
   end=$(date +%s%3N)
@@ -68,12 +71,18 @@ PY
 done >"$WORK/runs"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$WORK/runs" "$DIST_A" "$DIST_B" <<'PY'
-import statistics, sys
+import os, statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 for variant, dist in (("A", sys.argv[2]), ("B", sys.argv[3])):
     wall = [int(r[1]) for r in rows if r[0] == variant]
     cpu = [float(r[2]) for r in rows if r[0] == variant]
-    print(f"{variant} ({dist}): wall median {statistics.median(wall):.0f} ms "
+    print(f"{variant} ({dist} {os.environ.get('CLI_OPTS_' + variant, '')}): wall median {statistics.median(wall):.0f} ms "
           f"({min(wall)}-{max(wall)}), CPU median {statistics.median(cpu):.2f} s "
           f"({min(cpu):.2f}-{max(cpu):.2f}), {len(wall)} runs")
+# Each round ran A and B back to back, so their difference cancels most of the machine's drift.
+a = [int(r[1]) for r in rows if r[0] == "A"]
+b = [int(r[1]) for r in rows if r[0] == "B"]
+diffs = sorted(y - x for x, y in zip(a, b))
+print(f"B - A per round: median {statistics.median(diffs):+.0f} ms "
+      f"(middle half {diffs[len(diffs) // 4]:+d} to {diffs[(3 * len(diffs)) // 4]:+d})")
 PY

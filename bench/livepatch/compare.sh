@@ -40,7 +40,7 @@ launcher() { # module main-class jvm-flags -> command line, with a class-data-sh
 if [[ -z "${LIVEPATCH:-}" ]]; then
   if [[ "${BENCH_DIST:-0}" == 1 ]]; then LIVEPATCH="$ROOT/dist/bin/livepatch"
   else LIVEPATCH=$(launcher livepatch-cli dev.velocitytrinity.livepatch.cli.LivePatchCli \
-    "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); fi
+    "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC"); fi
 fi
 if [[ -z "${LIVEPATCH_AGENT:-}" ]]; then
   if [[ "$LIVEPATCH" == "$ROOT/dist/bin/livepatch" ]]; then LIVEPATCH_AGENT="$ROOT/dist/bin/livepatch-agent"

@@ -100,6 +100,33 @@ class LaunchersIT {
   }
 
   @Test
+  void livepatchSync_unknownAgentHost_exit3OneLineNoStackTrace() throws Exception {
+    Launcher.Result init =
+        Launcher.run(dir, Map.of(), Launcher.bin("livepatch"), "certs", "init", "--dir", "certs");
+    assertThat(init.exitCode()).as(init.err()).isZero();
+    Files.createDirectories(dir.resolve("src"));
+
+    // .invalid never resolves (RFC 6761).
+    Launcher.Result r =
+        Launcher.run(
+            dir,
+            Map.of(),
+            Launcher.bin("livepatch"),
+            "sync",
+            "src",
+            "--agent",
+            "agent.invalid:7443",
+            "--certs",
+            "certs");
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
+    assertThat(r.err())
+        .isEqualTo(
+            "livepatch: error: cannot reach agent agent.invalid:7443: unknown host agent.invalid"
+                + System.lineSeparator());
+  }
+
+  @Test
   @EnabledOnOs({OS.LINUX, OS.MAC}) // Windows users run the .cmd twin, which has no symlink logic
   void launcher_calledThroughSymlink_findsItsLibraries() throws Exception {
     Path link = dir.resolve("dep-ci-link");

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 public final class ToolMain {
 
   private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+  private static final String PICOCLI_CLOSURES = "picocli.disable.closures";
 
   private ToolMain() {}
 
@@ -29,8 +30,20 @@ public final class ToolMain {
     }
   }
 
+  /**
+   * Tells picocli that no command uses Groovy closures. Otherwise its default factory looks up
+   * {@code groovy.lang.Closure}, and that failed lookup opens every jar on the class path, which
+   * class-data sharing otherwise spares (~40 ms of each start).
+   */
+  static void skipGroovyClosureLookup() {
+    if (System.getProperty(PICOCLI_CLOSURES) == null) {
+      System.setProperty(PICOCLI_CLOSURES, "true");
+    }
+  }
+
   public static void exit(CliEntryPoint entryPoint, String[] args) {
     pinLoggingProvider();
+    skipGroovyClosureLookup();
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Installs the tools' logging: one appender writing to the given stream through a {@link
- * ScrubbingEncoder}. Anything configured before (a stray logback.xml) is replaced, so there is no
- * path from a logger to bytes that skips the scrubber.
+ * ScrubbingEncoder}. Anything configured before (a stray logback.xml) is replaced, and
+ * java.util.logging is routed to the same appender, so there is no path from a logger to bytes that
+ * skips the scrubber.
  */
 public final class Logging {
 
@@ -58,6 +59,7 @@ public final class Logging {
       context.getLogger("io.grpc").setLevel(Level.WARN);
       context.getLogger("io.netty").setLevel(Level.WARN);
     }
+    JavaUtilLoggingBridge.install(context, settings.level());
   }
 
   /**

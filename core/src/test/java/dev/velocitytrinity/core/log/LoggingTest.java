@@ -119,6 +119,29 @@ class LoggingTest {
   }
 
   @Test
+  void install_routesJavaUtilLoggingThroughTheScrubber_andDropsItsLevelsBelowTheSetting() {
+    Logging.install(
+        context, new LogSettings(Level.INFO, LogFormat.TEXT), SecretScrubber.withDefaults(), sink);
+    java.util.logging.Logger jul = java.util.logging.Logger.getLogger("io.grpc.internal.Resolver");
+
+    jul.log(
+        java.util.logging.Level.WARNING,
+        "resolving with " + TOKEN,
+        new IllegalStateException("cause has " + TOKEN));
+    jul.fine("fine detail");
+
+    assertThat(written())
+        .contains("WARN  i.g.i.Resolver - resolving with <redacted:github-token>")
+        .contains("IllegalStateException: cause has <redacted:github-token>")
+        .doesNotContain(TOKEN)
+        .doesNotContain("fine detail");
+    assertThat(jul.isLoggable(java.util.logging.Level.FINE)).isFalse();
+    assertThat(java.util.logging.Logger.getLogger("").getHandlers())
+        .singleElement()
+        .isInstanceOf(JavaUtilLoggingBridge.class);
+  }
+
+  @Test
   void rescrub_afterInstall_scrubsTheNewExactValuesWithoutReinstalling() {
     Logging.install(
         context, new LogSettings(Level.DEBUG, LogFormat.TEXT), SecretScrubber.withDefaults(), sink);

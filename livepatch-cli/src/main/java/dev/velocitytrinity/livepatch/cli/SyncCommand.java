@@ -18,6 +18,7 @@ import dev.velocitytrinity.livepatch.tree.UnsafePathException;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -117,6 +118,9 @@ final class SyncCommand implements Callable<Integer> {
       channel = Transports.channel(host, port, tls, config.agent().name());
     } catch (TlsException e) {
       throw new CommandException.Usage(e.getMessage());
+    } catch (UnknownHostException e) {
+      throw new CommandException.Unavailable(
+          "cannot reach agent " + address + ": unknown host " + host, e);
     }
     // Connect now rather than at the first call: the TCP and TLS handshakes overlap the set-up
     // below and the local scan.

@@ -56,6 +56,18 @@ class SyncCommandIT {
   }
 
   @Test
+  void sync_unknownAgentHost_exitsUnavailableNamingTheHost() {
+    // .invalid never resolves (RFC 6761).
+    CliResult result =
+        cli().run("sync", "src", "--agent", "agent.invalid:7443", "--certs", "certs");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+    assertThat(result.err())
+        .contains("cannot reach agent agent.invalid:7443: unknown host agent.invalid")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void sync_agentCertificateFromAnotherCa_exitsUnavailable() throws Exception {
     Path other = Files.createDirectories(sandbox.resolve("other"));
     CertificateAuthority ca =

@@ -23,8 +23,10 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -85,7 +87,10 @@ public final class Transports {
    * ManagedChannel#awaitTermination} then also stops the channel's own I/O thread.
    */
   public static ManagedChannel channel(String host, int port, TlsFiles tls, String agentName)
-      throws TlsException {
+      throws TlsException, UnknownHostException {
+    // Resolved here, so that an unknown host is the caller's clear error rather than a warning
+    // gRPC logs from its resolver thread.
+    InetAddress[] addresses = InetAddress.getAllByName(host);
     SslContext context = clientContext(tls, agentName);
     // One I/O thread owned by this channel rather than gRPC's shared group, which lingers for a
     // second after the last channel closes: a JVM exiting while that thread sits in epoll_wait
@@ -94,8 +99,16 @@ public final class Transports {
         new MultiThreadIoEventLoopGroup(
             1, new DefaultThreadFactory("livepatch-client", true), NioIoHandler.newFactory());
     try {
+      // One loopback address (a published container port, a port-forward) is dialled directly:
+      // no proxy applies to it, and gRPC's resolver would spend a thread and ~20 ms of a CLI's
+      // start-up to find the same address. Anything else goes through that resolver, which
+      // tries every address a name has and honours proxy settings.
+      NettyChannelBuilder builder =
+          addresses.length == 1 && addresses[0].isLoopbackAddress()
+              ? NettyChannelBuilder.forAddress(new InetSocketAddress(addresses[0], port))
+              : NettyChannelBuilder.forAddress(host, port);
       ManagedChannel channel =
-          NettyChannelBuilder.forAddress(host, port)
+          builder
               .eventLoopGroup(group)
               .channelType(NioSocketChannel.class)
               .sslContext(context)
