@@ -107,6 +107,28 @@ class LoggingTest {
   }
 
   @Test
+  void install_startsTheFormattingEncoderOnlyAtTheFirstEvent() {
+    Logger log = install(LogFormat.TEXT);
+    ScrubbingEncoder encoder = (ScrubbingEncoder) Logging.rootEncoders(context).get(0);
+
+    boolean startedBeforeAnyEvent = encoder.delegateStarted();
+    log.warn("first with {}", TOKEN);
+    log.warn("second");
+
+    assertThat(startedBeforeAnyEvent).isFalse();
+    assertThat(encoder.delegateStarted()).isTrue();
+    assertThat(written().lines())
+        .hasSize(2)
+        .satisfies(
+            lines -> {
+              assertThat(lines.get(0))
+                  .matches(
+                      "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  test\\.logger - first with <redacted:github-token>");
+              assertThat(lines.get(1)).endsWith(" - second");
+            });
+  }
+
+  @Test
   void install_levelThreshold_dropsDebugWhenWarn() {
     Logging.install(
         context, new LogSettings(Level.WARN, LogFormat.TEXT), SecretScrubber.withDefaults(), sink);
