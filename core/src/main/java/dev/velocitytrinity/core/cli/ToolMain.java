@@ -11,6 +11,7 @@ public final class ToolMain {
 
   private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
   private static final String PICOCLI_CLOSURES = "picocli.disable.closures";
+  private static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
 
   private ToolMain() {}
 
@@ -20,6 +21,11 @@ public final class ToolMain {
    * before anything logs; an explicit {@code -Dslf4j.provider} still wins.
    */
   public static void pinLoggingProvider() {
+    // Hibernate Validator logs through JBoss Logging, which otherwise probes for four other
+    // logging libraries, each a failed class lookup through every jar, before it settles on SLF4J.
+    if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
+      System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
+    }
     if (System.getProperty(LoggerFactory.PROVIDER_PROPERTY_KEY) == null) {
       System.setProperty(
           LoggerFactory.PROVIDER_PROPERTY_KEY, SilentLogbackProvider.class.getName());

@@ -1,9 +1,11 @@
 package dev.velocitytrinity.core.config;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +25,8 @@ import org.hibernate.validator.HibernateValidator;
  */
 public final class ConfigLoader {
 
-  // Bootstrapping Hibernate Validator costs a few hundred milliseconds of a CLI's start-up, so it
-  // is
-  // built only when a value other than a default needs checking (defaults are checked by tests).
+  // Bootstrapping Hibernate Validator costs a CLI's start-up tens of milliseconds, so it is built
+  // only when a value other than a default needs checking (defaults are checked by tests).
   private Validator validator;
 
   public ConfigLoader() {}
@@ -38,6 +39,7 @@ public final class ConfigLoader {
               .configure()
               .ignoreXmlConfiguration()
               .messageInterpolator(new BoundsMessageInterpolator())
+              .traversableResolver(new EveryPropertyReachable())
               .buildValidatorFactory();
       validator = factory.getValidator();
     }
@@ -263,6 +265,32 @@ public final class ConfigLoader {
       leaf.set(target, value);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Config beans have no lazily loaded properties. The default resolver asks Jakarta Persistence,
+   * and finding it absent is a failed class lookup through every jar of the class path.
+   */
+  private static final class EveryPropertyReachable implements TraversableResolver {
+    @Override
+    public boolean isReachable(
+        Object bean,
+        jakarta.validation.Path.Node property,
+        Class<?> rootBeanType,
+        jakarta.validation.Path pathToProperty,
+        ElementType elementType) {
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(
+        Object bean,
+        jakarta.validation.Path.Node property,
+        Class<?> rootBeanType,
+        jakarta.validation.Path pathToProperty,
+        ElementType elementType) {
+      return true;
     }
   }
 }
