@@ -84,7 +84,8 @@ public final class Transports {
   /**
    * A channel to {@code host:port} that presents the client certificate and accepts only an agent
    * certificate from the CA naming {@code agentName}. The caller shuts it down; {@link
-   * ManagedChannel#awaitTermination} then also stops the channel's own I/O thread.
+   * ManagedChannel#awaitTermination} then also stops the channel's own I/O thread. Calls' callbacks
+   * run on that I/O thread, so they must not block.
    */
   public static ManagedChannel channel(String host, int port, TlsFiles tls, String agentName)
       throws TlsException, UnknownHostException {
@@ -103,12 +104,20 @@ public final class Transports {
       // no proxy applies to it, and gRPC's resolver would spend a thread and ~20 ms of a CLI's
       // start-up to find the same address. Anything else goes through that resolver, which
       // tries every address a name has and honours proxy settings.
+      boolean direct = addresses.length == 1 && addresses[0].isLoopbackAddress();
       NettyChannelBuilder builder =
-          addresses.length == 1 && addresses[0].isLoopbackAddress()
+          direct
               ? NettyChannelBuilder.forAddress(new InetSocketAddress(addresses[0], port))
+                  // Nothing blocking is left to offload (the resolver is what would block), so the
+                  // TLS handshake's certificate check runs on the I/O thread too, and gRPC's shared
+                  // executor (a thread, named through String.format and so the locale data) is
+                  // never made.
+                  .offloadExecutor(Runnable::run)
               : NettyChannelBuilder.forAddress(host, port);
       ManagedChannel channel =
           builder
+              // Callbacks run on the I/O thread, without a hop to another thread per message.
+              .directExecutor()
               .eventLoopGroup(group)
               .channelType(NioSocketChannel.class)
               .sslContext(context)
