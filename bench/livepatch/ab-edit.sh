@@ -30,8 +30,9 @@ python3 "$ROOT/bench/livepatch/make-tree.py" "$WORK/src" "${BENCH_FILES:-2000}"
 
 start_agent() { # variant dist
   mkdir -p "$WORK/$1/root" "$WORK/$1/home"
-  # VT_CDS=off makes the launcher exec java, so the cleanup's kill reaches the JVM.
-  VT_CDS=off "$2/bin/livepatch-agent" --root "$WORK/$1/root" --listen 127.0.0.1:0 \
+  # The agent's launcher execs java (it never trains an archive as its child), so the cleanup's
+  # kill reaches the JVM.
+  "$2/bin/livepatch-agent" --root "$WORK/$1/root" --listen 127.0.0.1:0 \
     --certs "$WORK/certs" >"$WORK/$1/agent.out" 2>&1 &
   AGENT_PIDS+=($!)
   for _ in $(seq 1 300); do grep -q "listening on" "$WORK/$1/agent.out" && break; sleep 0.1; done

@@ -34,8 +34,9 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 run_once() { # variant dist agent-opts cli-opts -> "variant wall_ms cli_cpu_ms agent_cpu_ms"
   local dir=$WORK/$1/$(date +%s%N) addr start end a0 a1
   mkdir -p "$dir/root" "$dir/home"
-  # VT_CDS=off makes the launcher exec java, so $AGENT_PID is the JVM itself.
-  VT_CDS=off VT_JAVA_OPTS="$3" "$2/bin/livepatch-agent" --root "$dir/root" \
+  # The agent's launcher execs java (it never trains an archive as its child), so $AGENT_PID is
+  # the JVM itself.
+  VT_JAVA_OPTS="$3" "$2/bin/livepatch-agent" --root "$dir/root" \
     --listen 127.0.0.1:0 --certs "$WORK/certs" >"$dir/agent.out" 2>&1 &
   AGENT_PID=$!
   for _ in $(seq 1 300); do grep -q "listening on" "$dir/agent.out" && break; sleep 0.1; done

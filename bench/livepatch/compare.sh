@@ -45,7 +45,7 @@ fi
 if [[ -z "${LIVEPATCH_AGENT:-}" ]]; then
   if [[ "$LIVEPATCH" == "$ROOT/dist/bin/livepatch" ]]; then LIVEPATCH_AGENT="$ROOT/dist/bin/livepatch-agent"
   else LIVEPATCH_AGENT=$(launcher livepatch-agent dev.velocitytrinity.livepatch.agent.cli.LivePatchAgentCli \
-    "-XX:+UseSerialGC"); fi
+    "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); fi
 fi
 echo "livepatch: $LIVEPATCH" | cut -c1-160 >&2
 
@@ -61,9 +61,9 @@ python3 "$ROOT/bench/livepatch/make-tree.py" "$SRC" "$FILES"
 # VT_CDS=off: the packaged launcher trains its class-data-sharing archive on its first run, and
 # that should be a sync (below), not this.
 (cd "$WORK" && VT_CDS=off $LIVEPATCH certs init --dir certs >/dev/null)
-# VT_CDS=off also makes the packaged launcher exec java, so $AGENT_PID is the JVM itself and the
-# cleanup's kill reaches it (a training launcher runs java as a child that a kill would orphan).
-VT_CDS=off $LIVEPATCH_AGENT --root "$LP_DST" --listen 127.0.0.1:0 --certs "$WORK/certs" >"$WORK/agent.out" 2>"$WORK/agent.err" &
+# The agent's launcher execs java (a server never trains an archive as the launcher's child), so
+# $AGENT_PID is the JVM itself and the cleanup's kill reaches it.
+$LIVEPATCH_AGENT --root "$LP_DST" --listen 127.0.0.1:0 --certs "$WORK/certs" >"$WORK/agent.out" 2>"$WORK/agent.err" &
 AGENT_PID=$!
 for _ in $(seq 1 300); do grep -q "listening on" "$WORK/agent.out" 2>/dev/null && break; sleep 0.1; done
 LP_PORT=$(grep -o '127.0.0.1:[0-9]*' "$WORK/agent.out" | head -1 | cut -d: -f2)

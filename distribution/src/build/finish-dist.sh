@@ -76,18 +76,22 @@ printf '%s\n' 'from . import mod' >"$depci_fixture/src/pkg/__init__.py"
 printf '%s\n' 'import os' 'from pkg import mod' >"$depci_fixture/src/pkg/mod.py"
 (cd "$depci_fixture" && "$dist/bin/dep-ci" graph >/dev/null)
 
-# livepatch's archive is trained on a real sync (TLS, gRPC, delta engine) against a throwaway agent
-# on loopback; an archive trained on --help alone leaves ~4,000 classes to load from the jars on
-# every sync. The agent's own archive is made first, from --help, so the training agent below runs
-# as a plain exec'd JVM that one kill stops.
-"$dist/bin/livepatch-agent" --help >/dev/null
+# livepatch's archive and the agent's are trained on a real sync (TLS, gRPC, delta engine) between
+# a throwaway agent and the CLI on loopback; an archive trained on --help alone leaves ~4,000
+# classes to load from the jars on every sync. The agent records an archive only when told to
+# (VT_CDS=train), and only as it exits: its launcher then runs it as a child, which is stopped with
+# SIGTERM so that the launcher can put the archive in place.
 lp=$(mktemp -d "${TMPDIR:-/tmp}/livepatch-cds.XXXXXX")
 agent_pid=
-cleanup() {
+stop_agent() {
   if [ -n "$agent_pid" ]; then
-    kill "$agent_pid" 2>/dev/null || true
+    pkill -TERM -P "$agent_pid" 2>/dev/null || kill "$agent_pid" 2>/dev/null || true
     wait "$agent_pid" 2>/dev/null || true
+    agent_pid=
   fi
+}
+cleanup() {
+  stop_agent
   rm -rf "$depci_fixture" "$lp"
 }
 trap cleanup EXIT INT TERM
@@ -98,7 +102,7 @@ seq 1 12000 >"$lp/src/sub/big.txt"
 # The agent's copy of big.txt differs by one line, so the first sync (the run that records the
 # archive) also loads the signature, delta-encoding and zstd classes of a 1-line edit.
 sed 's/^6000$/six thousand/' "$lp/src/sub/big.txt" >"$lp/app/sub/big.txt"
-"$dist/bin/livepatch-agent" --root "$lp/app" --listen 127.0.0.1:0 --certs "$lp/certs" \
+VT_CDS=train "$dist/bin/livepatch-agent" --root "$lp/app" --listen 127.0.0.1:0 --certs "$lp/certs" \
   >"$lp/agent.out" 2>&1 &
 agent_pid=$!
 port=
@@ -112,12 +116,14 @@ if [ -n "$port" ]; then
   "$dist/bin/livepatch" sync "$lp/src" --agent "127.0.0.1:$port" --certs "$lp/certs" >/dev/null
   printf 'changed\n' >"$lp/src/a.txt"
   "$dist/bin/livepatch" sync "$lp/src" --agent "127.0.0.1:$port" --certs "$lp/certs" >/dev/null
+  stop_agent
 else
-  echo "finish-dist: the training agent did not start; livepatch's archive is trained on --help" >&2
+  echo "finish-dist: the training agent did not start; livepatch's archives are trained on --help" >&2
   cat "$lp/agent.out" >&2
+  stop_agent
+  VT_CDS=train "$dist/bin/livepatch-agent" --help >/dev/null
 fi
 cleanup
-agent_pid=
 
 # quantum's archive: the simulator (planner, embedded Redis store, report) is its usual first run.
 "$dist/bin/quantum" simulate --prs 3 >/dev/null

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -182,6 +183,55 @@ class LaunchersIT {
     assertThat(second.exitCode()).as(second.all()).isZero();
     assertThat(retrained).isGreaterThan(Files.getLastModifiedTime(jar));
     assertThat(Files.getLastModifiedTime(archive)).isEqualTo(retrained);
+    try (Stream<Path> leftovers = Files.walk(copy.resolve("lib/cds"))) {
+      assertThat(leftovers).noneMatch(p -> p.toString().endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void agentLauncher_staleArchive_execsTheJvmWithoutTraining_soSigtermStopsIt() throws Exception {
+    Path copy = dir.resolve("dist");
+    copyTree(Launcher.dist().resolve("bin"), copy.resolve("bin"));
+    copyTree(Launcher.dist().resolve("lib"), copy.resolve("lib"));
+    Path jar = copy.resolve("lib/livepatch-agent-" + version() + ".jar");
+    Path archive;
+    try (Stream<Path> archives = Files.walk(copy.resolve("lib/cds/livepatch-agent"))) {
+      archive = archives.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+    }
+    FileTime stale = FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000);
+    Files.setLastModifiedTime(archive, stale);
+    Launcher.Result init =
+        Launcher.run(dir, Map.of(), Launcher.bin("livepatch"), "certs", "init", "--dir", "certs");
+    assertThat(init.exitCode()).as(init.err()).isZero();
+    Files.createDirectories(dir.resolve("root"));
+    Path out = dir.resolve("agent.out");
+
+    Process agent =
+        new ProcessBuilder(
+                copy.resolve("bin/livepatch-agent").toString(),
+                "--root",
+                "root",
+                "--listen",
+                "127.0.0.1:0",
+                "--certs",
+                "certs")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    try {
+      for (int i = 0; i < 300 && !Files.readString(out).contains("listening on"); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(Files.readString(out)).contains("listening on");
+      // The launcher's own process became the JVM: a supervisor's SIGTERM reaches the agent.
+      assertThat(agent.info().command()).hasValueSatisfying(c -> assertThat(c).endsWith("java"));
+    } finally {
+      agent.destroy();
+    }
+    assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.getLastModifiedTime(archive)).isEqualTo(stale);
     try (Stream<Path> leftovers = Files.walk(copy.resolve("lib/cds"))) {
       assertThat(leftovers).noneMatch(p -> p.toString().endsWith(".tmp"));
     }
