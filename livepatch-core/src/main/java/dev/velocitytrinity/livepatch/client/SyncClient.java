@@ -126,7 +126,10 @@ public final class SyncClient {
       LOG.debug("push record: {}", record.isPresent() ? "found" : "none");
       IgnoreRules ignore = IgnoreRules.load(localDir);
       HashCache cache = new HashCache();
-      record.ifPresent(r -> cache.seed(r.snapshot()));
+      // Built once: it seeds the hash cache and, if the agent's tree is still the recorded one, is
+      // the remote side of the diff.
+      Optional<TreeSnapshot> lastPushed = record.map(PushRecord::snapshot);
+      lastPushed.ifPresent(cache::seed);
       // Without a record (a first sync to this agent), which files need their hash before the
       // diff depends on the agent's tree: the rest are hashed as they are sent.
       TreeScanner scanner = new TreeScanner(ignore, cache, hashers);
@@ -143,7 +146,7 @@ public final class SyncClient {
       if (record.isPresent()
           && record.get().rootId().equals(hello.getRootId())
           && record.get().treeHash().equals(remoteHash)) {
-        remote = record.get().snapshot();
+        remote = lastPushed.get();
       } else {
         remote = fetchManifest(call);
         manifestFetched = true;
