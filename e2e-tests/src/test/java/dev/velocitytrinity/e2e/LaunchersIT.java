@@ -165,15 +165,8 @@ class LaunchersIT {
   @EnabledOnOs({OS.LINUX, OS.MAC})
   void launcher_retrainsAnArchiveOlderThanItsJar_andMapsAFreshOne() throws Exception {
     Path copy = dir.resolve("dist");
-    copyTree(Launcher.dist().resolve("bin"), copy.resolve("bin"));
-    copyTree(Launcher.dist().resolve("lib"), copy.resolve("lib"));
+    Path archive = copyWithStaleArchive(copy, "dep-ci");
     Path jar = copy.resolve("lib/dep-ci-" + version() + ".jar");
-    Path archive;
-    try (Stream<Path> archives = Files.walk(copy.resolve("lib/cds/dep-ci"))) {
-      archive = archives.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
-    }
-    FileTime old = FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000);
-    Files.setLastModifiedTime(archive, old);
 
     Launcher.Result first = Launcher.run(dir, Map.of(), copy.resolve("bin/dep-ci"), "--version");
     FileTime retrained = Files.getLastModifiedTime(archive);
@@ -192,15 +185,8 @@ class LaunchersIT {
   @EnabledOnOs({OS.LINUX, OS.MAC})
   void agentLauncher_staleArchive_execsTheJvmWithoutTraining_soSigtermStopsIt() throws Exception {
     Path copy = dir.resolve("dist");
-    copyTree(Launcher.dist().resolve("bin"), copy.resolve("bin"));
-    copyTree(Launcher.dist().resolve("lib"), copy.resolve("lib"));
-    Path jar = copy.resolve("lib/livepatch-agent-" + version() + ".jar");
-    Path archive;
-    try (Stream<Path> archives = Files.walk(copy.resolve("lib/cds/livepatch-agent"))) {
-      archive = archives.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
-    }
-    FileTime stale = FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000);
-    Files.setLastModifiedTime(archive, stale);
+    Path archive = copyWithStaleArchive(copy, "livepatch-agent");
+    FileTime stale = Files.getLastModifiedTime(archive);
     Launcher.Result init =
         Launcher.run(dir, Map.of(), Launcher.bin("livepatch"), "certs", "init", "--dir", "certs");
     assertThat(init.exitCode()).as(init.err()).isZero();
@@ -235,6 +221,23 @@ class LaunchersIT {
     try (Stream<Path> leftovers = Files.walk(copy.resolve("lib/cds"))) {
       assertThat(leftovers).noneMatch(p -> p.toString().endsWith(".tmp"));
     }
+  }
+
+  /**
+   * Copies the distribution to {@code copy} and makes the copy's archive for {@code tool} (its
+   * module's name) older than the tool's jar; returns that archive.
+   */
+  private static Path copyWithStaleArchive(Path copy, String tool) throws IOException {
+    copyTree(Launcher.dist().resolve("bin"), copy.resolve("bin"));
+    copyTree(Launcher.dist().resolve("lib"), copy.resolve("lib"));
+    Path jar = copy.resolve("lib/" + tool + "-" + version() + ".jar");
+    Path archive;
+    try (Stream<Path> archives = Files.walk(copy.resolve("lib/cds/" + tool))) {
+      archive = archives.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+    }
+    Files.setLastModifiedTime(
+        archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+    return archive;
   }
 
   private static String version() throws IOException {
