@@ -9,8 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -125,6 +129,61 @@ class LaunchersIT {
         .isEqualTo(
             "livepatch: error: cannot reach agent agent.invalid:7443: unknown host agent.invalid"
                 + System.lineSeparator());
+  }
+
+  @Test
+  void livepatch_agentOnIpv6Loopback_printsABracketedAddress_andTheCliSyncsToIt() throws Exception {
+    Launcher.Result init =
+        Launcher.run(dir, Map.of(), Launcher.bin("livepatch"), "certs", "init", "--dir", "certs");
+    assertThat(init.exitCode()).as(init.err()).isZero();
+    Files.createDirectories(dir.resolve("root"));
+    Files.createDirectories(dir.resolve("src"));
+    Files.writeString(dir.resolve("src/hello.txt"), "hello over IPv6");
+    Path out = dir.resolve("agent.out");
+    List<String> command = new ArrayList<>();
+    if (Launcher.windows()) {
+      command.addAll(List.of("cmd.exe", "/c"));
+    }
+    command.addAll(
+        List.of(
+            Launcher.bin("livepatch-agent").toString(),
+            "--root",
+            "root",
+            "--listen",
+            "[::1]:0",
+            "--certs",
+            "certs"));
+    Process agent =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    try {
+      Matcher listening = Pattern.compile("listening on (\\[[0-9a-f:]+\\]:\\d+) ").matcher("");
+      for (int i = 0; i < 300 && !listening.reset(Files.readString(out)).find(); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(listening.reset(Files.readString(out)).find()).as(Files.readString(out)).isTrue();
+
+      Launcher.Result sync =
+          Launcher.run(
+              dir,
+              Map.of(),
+              Launcher.bin("livepatch"),
+              "sync",
+              "src",
+              "--agent",
+              listening.group(1),
+              "--certs",
+              "certs");
+
+      assertThat(sync.exitCode()).as(sync.all()).isZero();
+      assertThat(dir.resolve("root/hello.txt")).hasContent("hello over IPv6");
+    } finally {
+      agent.destroy();
+      agent.waitFor(30, TimeUnit.SECONDS);
+    }
   }
 
   @Test

@@ -108,6 +108,9 @@ final class SyncCommand implements Callable<Integer> {
     TlsFiles tls = tlsFiles(config.tls());
     int colon = address.lastIndexOf(':');
     String host = address.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1); // an IPv6 address
+    }
     int port = Integer.parseInt(address.substring(colon + 1));
     if (port < 1 || port > 65535) {
       throw new CommandException.Usage("--agent: port out of range in '" + address + "'");

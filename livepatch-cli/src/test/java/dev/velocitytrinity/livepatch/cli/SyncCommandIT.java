@@ -56,6 +56,22 @@ class SyncCommandIT {
   }
 
   @Test
+  void sync_ipv6AgentAddress_inBrackets_isDialled_bareIsRefused() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    CliResult bracketed = cli().run("sync", "src", "--agent", "[::1]:" + port, "--certs", "certs");
+    CliResult bare = cli().run("sync", "src", "--agent", "::1:" + port, "--certs", "certs");
+
+    assertThat(bracketed.exitCode()).as(bracketed.toString()).isEqualTo(3);
+    assertThat(bracketed.err()).contains("cannot reach agent [::1]:" + port);
+    assertThat(bare.exitCode()).as(bare.toString()).isEqualTo(2);
+    assertThat(bare.err()).contains("an IPv6 address in brackets: [::1]:7443");
+  }
+
+  @Test
   void sync_unknownAgentHost_exitsUnavailableNamingTheHost() {
     // .invalid never resolves (RFC 6761).
     CliResult result =

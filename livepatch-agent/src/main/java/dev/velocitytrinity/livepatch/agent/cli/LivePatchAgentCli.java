@@ -164,7 +164,7 @@ public final class LivePatchAgentCli extends RootCommand {
         .out()
         .println(
             "livepatch-agent: listening on "
-                + address.getHostString()
+                + hostForAddress(address.getHostString())
                 + ":"
                 + server.port()
                 + " (root "
@@ -214,5 +214,10 @@ public final class LivePatchAgentCli extends RootCommand {
     if (value != null) {
       context.setFromFlag(key, name, value.toString());
     }
+  }
+
+  /** An IPv6 address in brackets, so that the port after it stays unambiguous. */
+  private static String hostForAddress(String host) {
+    return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
   }
 }

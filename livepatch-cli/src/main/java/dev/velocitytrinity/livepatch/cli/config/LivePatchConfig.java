@@ -37,8 +37,10 @@ public final class LivePatchConfig {
 
   /** The {@code agent.*} settings. */
   public static final class Agent {
-    @Doc("Agent address as host:port.")
-    @Pattern(regexp = "^$|^[^\\s:]+:\\d{1,5}$", message = "must be host:port")
+    @Doc("Agent address as host:port; an IPv6 address goes in brackets, as in [::1]:7443.")
+    @Pattern(
+        regexp = "^$|^([^\\s:\\[\\]]+|\\[[0-9A-Fa-f:.]+\\]):\\d{1,5}$",
+        message = "must be host:port (an IPv6 address in brackets: [::1]:7443)")
     String address = "";
 
     @Doc("Name the agent's certificate must carry.")
