@@ -35,6 +35,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
   private static final Duration IDLE = Duration.ofMillis(500);
+  private static final int EMBEDDED_REDIS_ATTEMPTS = 3;
 
   private final CliContext context;
 
@@ -94,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
               api.address().getHostString(), api.address().getPort(), connection.display());
       context.out().flush();
       try (ShutdownHook hook = ShutdownHook.interruptOnExit()) {
-        return loop(scheduler);
+        return loop(scheduler, connection.embeddedUrl().isPresent());
       } finally {
         api.close();
         try {
@@ -108,11 +109,13 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private int loop(Scheduler scheduler) {
+  private int loop(Scheduler scheduler, boolean embeddedRedis) {
     boolean leading = false;
+    int unavailable = 0;
     while (!Thread.currentThread().isInterrupted()) {
       try {
         boolean nowLeading = scheduler.runOnce(Duration.ofSeconds(1)).isPresent();
+        unavailable = 0;
         if (nowLeading != leading) {
           LOG.info(nowLeading ? "leading the scheduler" : "another scheduler leads; standing by");
           leading = nowLeading;
@@ -121,6 +124,21 @@ final class ServeCommand implements Callable<Integer> {
           Thread.sleep(IDLE.toMillis());
         }
       } catch (StoreException.Unavailable e) {
+        if (embeddedRedis) {
+          // The embedded server is a child on loopback: unreachable means it exited, taking the
+          // queues with it (it keeps nothing on disk). Ctrl-C stops it too, a moment before this
+          // thread is interrupted: waiting first keeps a normal stop quiet.
+          if (!pause()) {
+            break;
+          }
+          if (++unavailable >= EMBEDDED_REDIS_ATTEMPTS) {
+            throw new CommandException.Unavailable(
+                "the embedded redis-server stopped, and the queue state it held is gone;"
+                    + " restart quantum serve, or set REDIS_URL to a Redis that keeps its data",
+                e);
+          }
+          continue;
+        }
         LOG.warn("{}; retrying", e.getMessage());
         if (!pause()) {
           break;

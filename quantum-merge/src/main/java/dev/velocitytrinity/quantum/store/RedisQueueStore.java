@@ -37,18 +37,26 @@ import redis.clients.jedis.resps.StreamEntry;
 public final class RedisQueueStore {
 
   private static final int MAX_ATTEMPTS = 64;
-  private static final String EVENTS_MAX_LENGTH = "100000";
+
+  /** How many jobs, events and merge records a queue keeps; older ones are dropped as new come. */
+  public static final int HISTORY_LENGTH = 100_000;
 
   private final RedisConnection connection;
   private final RedisKeys keys;
   private final Clock clock;
+  private final String historyLength;
   private final LuaScript transition = LuaScript.load("transition.lua");
   private final Map<QueueKey, QueueState> cache = new ConcurrentHashMap<>();
 
   public RedisQueueStore(RedisConnection connection, RedisKeys keys, Clock clock) {
+    this(connection, keys, clock, HISTORY_LENGTH);
+  }
+
+  RedisQueueStore(RedisConnection connection, RedisKeys keys, Clock clock, int historyLength) {
     this.connection = connection;
     this.keys = keys;
     this.clock = clock;
+    this.historyLength = Integer.toString(historyLength);
   }
 
   /** The stored state of a queue, if it has ever been written. */
@@ -125,7 +133,10 @@ public final class RedisQueueStore {
     }
   }
 
-  /** PRs recorded as merged into the queue's branch, in merge order. */
+  /**
+   * PRs recorded as merged into the queue's branch, in merge order: the last {@link
+   * #HISTORY_LENGTH}.
+   */
   public List<Integer> mergedPrs(QueueKey queue) {
     try {
       return connection.client().lrange(keys.merged(queue), 0, -1).stream()
@@ -268,7 +279,7 @@ public final class RedisQueueStore {
                   fence.map(Fence::leaseValue).orElse(""),
                   queue.toString(),
                   Json.write(ops),
-                  EVENTS_MAX_LENGTH,
+                  historyLength,
                   Long.toString(RedisBuildJobs.RETENTION.toMillis())));
       return ((Number) reply).longValue();
     } catch (JedisException e) {

@@ -3,7 +3,8 @@
 --       6 cancelled sorted set (member 'queue#build', score: when, ms), 7 queues set
 -- ARGV: 1 expected version (-1 = absent), 2 new version, 3 state JSON,
 --       4 lease value the writer holds ('' = unfenced), 5 queue name, 6 side effects JSON,
---       7 max length of the jobs and events streams (old, long-acknowledged entries go),
+--       7 max length of the jobs and events streams and of the merged list (old,
+--         long-acknowledged entries go),
 --       8 how long a cancellation is kept, ms (workers only ask about builds they hold)
 -- Returns 1 written, 0 version changed (re-read and retry), -1 fenced (lease lost).
 local current = redis.call('HGET', KEYS[1], 'v')
@@ -25,8 +26,11 @@ if #ops.cancelled > 0 then
   end
   redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', '(' .. (now - tonumber(ARGV[8])))
 end
-for _, pr in ipairs(ops.merged) do
-  redis.call('RPUSH', KEYS[5], pr)
+if #ops.merged > 0 then
+  for _, pr in ipairs(ops.merged) do
+    redis.call('RPUSH', KEYS[5], pr)
+  end
+  redis.call('LTRIM', KEYS[5], -tonumber(ARGV[7]), -1)
 end
 for _, event in ipairs(ops.events) do
   redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[7], '*', 'event', event)

@@ -12,8 +12,12 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +99,44 @@ class ServeCommandIT {
     assertThat(stopped.exitCode()).isEqualTo(130);
     assertThat(stopped.out()).startsWith("listening on http://127.0.0.1:" + port);
     assertThat(harness.run("status").exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  void serve_embeddedRedisDies_exits3SayingTheQueuesAreGone_withoutRetryWarnings()
+      throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    // No REDIS_URL: serve starts its own redis-server child.
+    CliHarness harness =
+        CliHarness.of(QuantumCli::run, sandbox)
+            .withEnv("QUANTUM_CLIENT_SERVER", "http://127.0.0.1:" + port);
+    Set<Long> before = redisServers();
+    CompletableFuture<CliResult> serve =
+        CompletableFuture.supplyAsync(
+            () -> harness.run("serve", "--listen", "127.0.0.1:" + port, "--name", "it"));
+    await("the API to answer", () -> harness.run("status").exitCode() == 0);
+    Set<Long> started = redisServers();
+    started.removeAll(before);
+    assertThat(started).hasSize(1);
+
+    ProcessHandle.of(started.iterator().next()).orElseThrow().destroyForcibly();
+    CliResult result = serve.get(60, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+    assertThat(result.err())
+        .contains("quantum: error: the embedded redis-server stopped")
+        .doesNotContain("retrying")
+        .doesNotContain("\tat ");
+  }
+
+  private static Set<Long> redisServers() {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false))
+        .map(ProcessHandle::pid)
+        .collect(Collectors.toCollection(HashSet::new));
   }
 
   private static JsonNode entries(CliHarness harness) {

@@ -85,6 +85,24 @@ class RedisQueueStoreIT {
     }
   }
 
+  @Test
+  void mergedList_keepsOnlyTheLastHistoryLengthMerges(RedisServerInfo server) throws Exception {
+    QueueFixture f = new QueueFixture(server);
+    try (RedisConnection connection = f.connect()) {
+      RedisQueueStore store = new RedisQueueStore(connection, f.keys, f.clock, 3);
+      for (int pr = 1; pr <= 5; pr++) {
+        f.enqueue(store, POLICY, pr);
+      }
+      for (int merged = 0; merged < 5; merged++) {
+        long head = store.load(QUEUE).orElseThrow().builds().get(0).id();
+        store.apply(QUEUE, POLICY, Optional.empty(), s -> f.planner.buildFinished(s, head, true));
+      }
+
+      assertThat(store.load(QUEUE).orElseThrow().entries()).isEmpty();
+      assertThat(store.mergedPrs(QUEUE)).containsExactly(3, 4, 5);
+    }
+  }
+
   private static Transition finish(
       RedisQueueStore store, QueueFixture f, long build, CyclicBarrier together) {
     try {
