@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -183,6 +186,44 @@ class LaunchersIT {
     } finally {
       agent.destroy();
       agent.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC}) // Process.destroy() is SIGTERM there; Windows has no signal
+  void livepatchSync_stoppedBeforeItsChangeSetIsComplete_saysTheAgentAppliedNone()
+      throws Exception {
+    Launcher.Result init =
+        Launcher.run(dir, Map.of(), Launcher.bin("livepatch"), "certs", "init", "--dir", "certs");
+    assertThat(init.exitCode()).as(init.err()).isZero();
+    Files.createDirectories(dir.resolve("src"));
+    Files.writeString(dir.resolve("src/a.txt"), "alpha");
+    Path err = dir.resolve("sync.err");
+    // An "agent" that accepts the connection and never answers: the sync waits for its handshake.
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Process sync =
+          new ProcessBuilder(
+                  Launcher.bin("livepatch").toString(),
+                  "sync",
+                  "src",
+                  "--agent",
+                  "127.0.0.1:" + silent.getLocalPort(),
+                  "--certs",
+                  "certs")
+              .directory(dir.toFile())
+              .redirectError(err.toFile())
+              .redirectOutput(dir.resolve("sync.out").toFile())
+              .start();
+      try (Socket accepted = silent.accept()) {
+        sync.destroy();
+        assertThat(sync.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(sync.exitValue()).isEqualTo(143);
+      assertThat(Files.readString(err))
+          .isEqualTo(
+              "livepatch: interrupted before the change set was complete; the agent applied none"
+                  + " of it"
+                  + System.lineSeparator());
     }
   }
 

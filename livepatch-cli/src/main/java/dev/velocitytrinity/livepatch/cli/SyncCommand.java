@@ -116,6 +116,24 @@ final class SyncCommand implements Callable<Integer> {
       throw new CommandException.Usage("--agent: port out of range in '" + address + "'");
     }
     long started = System.nanoTime();
+    SyncOutcome outcome;
+    try (InterruptNotice notice = InterruptNotice.install(progress(), context.err())) {
+      outcome = sync(config, spec, tls, host, port, address, notice);
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    print(outcome, millis);
+    return 0;
+  }
+
+  /** Connects, syncs and closes the channel; the caller times and prints the outcome. */
+  private SyncOutcome sync(
+      LivePatchConfig config,
+      SyncSpec spec,
+      TlsFiles tls,
+      String host,
+      int port,
+      String address,
+      ProgressListener progress) {
     ManagedChannel channel;
     try {
       channel = Transports.channel(host, port, tls, config.agent().name());
@@ -141,7 +159,7 @@ final class SyncCommand implements Callable<Integer> {
     try {
       outcome =
           new SyncClient(channel, address, config.sync().timeout(), hashers)
-              .sync(spec, new PushRecords(recordsDir()), progress());
+              .sync(spec, new PushRecords(recordsDir()), progress);
     } catch (SyncException.Unavailable e) {
       throw new CommandException.Unavailable(e.getMessage(), e);
     } catch (SyncException.Rejected e) {
@@ -163,9 +181,7 @@ final class SyncCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    print(outcome, millis);
-    return 0;
+    return outcome;
   }
 
   private void print(SyncOutcome outcome, long millis) {

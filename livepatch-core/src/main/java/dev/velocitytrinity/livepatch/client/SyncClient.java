@@ -240,6 +240,7 @@ public final class SyncClient {
             CompletableFuture.supplyAsync(
                 () -> remote.withChanges(changes.removals(), sent), hashers);
         expectedHash = expected.thenApplyAsync(TreeSnapshot::treeHashHex, hashers);
+        progress.committing();
         committed = commit(call);
         LOG.debug("agent committed change set {}", committed.getChangeSetId());
         if (committed.getResendCount() > 0) {
