@@ -109,23 +109,11 @@ class LaunchersIT {
 
   @Test
   void livepatchSync_unknownAgentHost_exit3OneLineNoStackTrace() throws Exception {
-    Launcher.Result init =
-        Launcher.run(dir, Map.of(), Launcher.bin("livepatch"), "certs", "init", "--dir", "certs");
-    assertThat(init.exitCode()).as(init.err()).isZero();
+    livepatchCerts();
     Files.createDirectories(dir.resolve("src"));
 
     // .invalid never resolves (RFC 6761).
-    Launcher.Result r =
-        Launcher.run(
-            dir,
-            Map.of(),
-            Launcher.bin("livepatch"),
-            "sync",
-            "src",
-            "--agent",
-            "agent.invalid:7443",
-            "--certs",
-            "certs");
+    Launcher.Result r = livepatchSync("agent.invalid:7443");
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
     assertThat(r.err())
@@ -136,9 +124,7 @@ class LaunchersIT {
 
   @Test
   void livepatch_agentOnIpv6Loopback_printsABracketedAddress_andTheCliSyncsToIt() throws Exception {
-    Launcher.Result init =
-        Launcher.run(dir, Map.of(), Launcher.bin("livepatch"), "certs", "init", "--dir", "certs");
-    assertThat(init.exitCode()).as(init.err()).isZero();
+    livepatchCerts();
     Files.createDirectories(dir.resolve("root"));
     Files.createDirectories(dir.resolve("src"));
     Files.writeString(dir.resolve("src/hello.txt"), "hello over IPv6");
@@ -169,17 +155,7 @@ class LaunchersIT {
       }
       assertThat(listening.reset(Files.readString(out)).find()).as(Files.readString(out)).isTrue();
 
-      Launcher.Result sync =
-          Launcher.run(
-              dir,
-              Map.of(),
-              Launcher.bin("livepatch"),
-              "sync",
-              "src",
-              "--agent",
-              listening.group(1),
-              "--certs",
-              "certs");
+      Launcher.Result sync = livepatchSync(listening.group(1));
 
       assertThat(sync.exitCode()).as(sync.all()).isZero();
       assertThat(dir.resolve("root/hello.txt")).hasContent("hello over IPv6");
@@ -193,9 +169,7 @@ class LaunchersIT {
   @EnabledOnOs({OS.LINUX, OS.MAC}) // Process.destroy() is SIGTERM there; Windows has no signal
   void livepatchSync_stoppedBeforeItsChangeSetIsComplete_saysTheAgentAppliedNone()
       throws Exception {
-    Launcher.Result init =
-        Launcher.run(dir, Map.of(), Launcher.bin("livepatch"), "certs", "init", "--dir", "certs");
-    assertThat(init.exitCode()).as(init.err()).isZero();
+    livepatchCerts();
     Files.createDirectories(dir.resolve("src"));
     Files.writeString(dir.resolve("src/a.txt"), "alpha");
     Path err = dir.resolve("sync.err");
@@ -287,9 +261,7 @@ class LaunchersIT {
     Path copy = dir.resolve("dist");
     Path archive = copyWithStaleArchive(copy, "livepatch-agent");
     FileTime stale = Files.getLastModifiedTime(archive);
-    Launcher.Result init =
-        Launcher.run(dir, Map.of(), Launcher.bin("livepatch"), "certs", "init", "--dir", "certs");
-    assertThat(init.exitCode()).as(init.err()).isZero();
+    livepatchCerts();
     Files.createDirectories(dir.resolve("root"));
     Path out = dir.resolve("agent.out");
 
@@ -338,6 +310,27 @@ class LaunchersIT {
     Files.setLastModifiedTime(
         archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
     return archive;
+  }
+
+  /** Runs {@code livepatch certs init --dir certs} in the test's folder. */
+  private void livepatchCerts() throws Exception {
+    Launcher.Result init =
+        Launcher.run(dir, Map.of(), Launcher.bin("livepatch"), "certs", "init", "--dir", "certs");
+    assertThat(init.exitCode()).as(init.err()).isZero();
+  }
+
+  /** Runs {@code livepatch sync src --agent AGENT --certs certs} in the test's folder. */
+  private Launcher.Result livepatchSync(String agent) throws Exception {
+    return Launcher.run(
+        dir,
+        Map.of(),
+        Launcher.bin("livepatch"),
+        "sync",
+        "src",
+        "--agent",
+        agent,
+        "--certs",
+        "certs");
   }
 
   private static String version() throws IOException {

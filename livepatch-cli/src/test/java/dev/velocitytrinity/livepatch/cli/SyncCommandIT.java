@@ -36,16 +36,20 @@ class SyncCommandIT {
     assertThat(init.exitCode()).as(init.toString()).isZero();
   }
 
+  /** A local port nothing listens on (it was free a moment ago). */
+  private static int closedPort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   private CliHarness cli() {
     return CliHarness.of(LivePatchCli::run, sandbox);
   }
 
   @Test
   void sync_agentUnreachable_exitsUnavailable() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = closedPort();
 
     CliResult result = cli().run("sync", "src", "--agent", "127.0.0.1:" + port, "--certs", "certs");
 
@@ -57,10 +61,7 @@ class SyncCommandIT {
 
   @Test
   void sync_ipv6AgentAddress_inBrackets_isDialled_bareIsRefused() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = closedPort();
 
     CliResult bracketed = cli().run("sync", "src", "--agent", "[::1]:" + port, "--certs", "certs");
     CliResult bare = cli().run("sync", "src", "--agent", "::1:" + port, "--certs", "certs");
