@@ -2,12 +2,12 @@ package dev.velocitytrinity.livepatch.client;
 
 import com.dynatrace.hash4j.hashing.HashStream128;
 import com.google.protobuf.ByteString;
-import com.google.protobuf.UnsafeByteOperations;
 import dev.velocitytrinity.livepatch.delta.DeltaEncoder;
 import dev.velocitytrinity.livepatch.delta.Literals;
 import dev.velocitytrinity.livepatch.delta.Signature;
 import dev.velocitytrinity.livepatch.delta.StrongHash;
 import dev.velocitytrinity.livepatch.protocol.ChunkWriter;
+import dev.velocitytrinity.livepatch.protocol.LiteralMessages;
 import dev.velocitytrinity.livepatch.protocol.Manifests;
 import dev.velocitytrinity.livepatch.protocol.Protocol;
 import dev.velocitytrinity.livepatch.protocol.SignaturePages;
@@ -28,7 +28,6 @@ import dev.velocitytrinity.proto.livepatch.v1.FileEnd;
 import dev.velocitytrinity.proto.livepatch.v1.FileSignature;
 import dev.velocitytrinity.proto.livepatch.v1.FileStart;
 import dev.velocitytrinity.proto.livepatch.v1.Hello;
-import dev.velocitytrinity.proto.livepatch.v1.Literal;
 import dev.velocitytrinity.proto.livepatch.v1.LivePatchGrpc;
 import dev.velocitytrinity.proto.livepatch.v1.ManifestEntry;
 import dev.velocitytrinity.proto.livepatch.v1.ManifestPage;
@@ -501,11 +500,7 @@ public final class SyncClient {
                     .setWhole(true));
     if (content.length > 0) {
       Literals.Encoded encoded = compressor.encode(content, 0, content.length);
-      file.setContent(
-          Literal.newBuilder()
-              .setData(UnsafeByteOperations.unsafeWrap(encoded.data()))
-              .setZstd(encoded.zstd())
-              .setRawLength(encoded.rawLength()));
+      file.setContent(LiteralMessages.of(encoded));
     }
     return Optional.of(file.build());
   }

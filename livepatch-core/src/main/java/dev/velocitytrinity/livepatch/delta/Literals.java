@@ -28,15 +28,11 @@ public final class Literals {
   /** A literal as sent: raw, or a zstd frame of {@code rawLength} bytes. */
   public record Encoded(byte[] data, boolean zstd, int rawLength) {}
 
+  /** Encodes one literal; a {@link Compressor} encodes many with one zstd context. */
   public static Encoded encode(byte[] data, int offset, int length) {
-    byte[] raw = Arrays.copyOfRange(data, offset, offset + length);
-    if (length >= MIN_COMPRESS) {
-      byte[] packed = Zstd.compress(raw, LEVEL);
-      if (packed.length <= length - length / 10) {
-        return new Encoded(packed, true, length);
-      }
+    try (Compressor compressor = new Compressor()) {
+      return compressor.encode(data, offset, length);
     }
-    return new Encoded(raw, false, length);
   }
 
   /**

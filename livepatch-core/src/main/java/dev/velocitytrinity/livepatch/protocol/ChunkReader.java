@@ -12,14 +12,10 @@ public final class ChunkReader {
 
   private ChunkReader() {}
 
-  /** Returns the number of raw bytes the chunk's literals carry. */
-  public static long replay(DeltaChunk chunk, DeltaSink sink) throws IOException {
-    try (Literals.Decompressor decompressor = new Literals.Decompressor()) {
-      return replay(chunk, sink, decompressor);
-    }
-  }
-
-  /** Like {@link #replay(DeltaChunk, DeltaSink)}, decompressing with the caller's context. */
+  /**
+   * Returns the number of raw bytes the chunk's literals carry, decompressing them with the
+   * caller's context (one per sync).
+   */
   public static long replay(DeltaChunk chunk, DeltaSink sink, Literals.Decompressor decompressor)
       throws IOException {
     long literalBytes = 0;
@@ -27,11 +23,7 @@ public final class ChunkReader {
       switch (op.getOpCase()) {
         case COPY -> sink.copy(op.getCopy().getFirstBlock(), op.getCopy().getCount());
         case LITERAL -> {
-          byte[] raw =
-              decompressor.decode(
-                  op.getLiteral().getData().toByteArray(),
-                  op.getLiteral().getZstd(),
-                  op.getLiteral().getRawLength());
+          byte[] raw = LiteralMessages.decode(op.getLiteral(), decompressor);
           sink.literal(raw, 0, raw.length);
           literalBytes += raw.length;
         }

@@ -1,12 +1,10 @@
 package dev.velocitytrinity.livepatch.protocol;
 
-import com.google.protobuf.UnsafeByteOperations;
 import dev.velocitytrinity.livepatch.delta.DeltaSink;
 import dev.velocitytrinity.livepatch.delta.Literals;
 import dev.velocitytrinity.proto.livepatch.v1.CopyBlocks;
 import dev.velocitytrinity.proto.livepatch.v1.DeltaChunk;
 import dev.velocitytrinity.proto.livepatch.v1.DeltaOp;
-import dev.velocitytrinity.proto.livepatch.v1.Literal;
 import java.io.IOException;
 
 /**
@@ -26,10 +24,6 @@ public final class ChunkWriter implements DeltaSink {
   private DeltaChunk.Builder chunk;
   private int pending;
   private long literalBytesSent;
-
-  public ChunkWriter(int fileId, ChunkConsumer consumer) {
-    this(fileId, consumer, null);
-  }
 
   /**
    * A writer compressing with {@code compressor} (shared by the caller's writers, one at a time).
@@ -52,18 +46,8 @@ public final class ChunkWriter implements DeltaSink {
 
   @Override
   public void literal(byte[] data, int offset, int length) throws IOException {
-    Literals.Encoded encoded =
-        compressor != null
-            ? compressor.encode(data, offset, length)
-            : Literals.encode(data, offset, length);
-    chunk.addOps(
-        DeltaOp.newBuilder()
-            .setLiteral(
-                Literal.newBuilder()
-                    // encode() returns a fresh array that nothing else writes to: no copy needed.
-                    .setData(UnsafeByteOperations.unsafeWrap(encoded.data()))
-                    .setZstd(encoded.zstd())
-                    .setRawLength(encoded.rawLength())));
+    Literals.Encoded encoded = compressor.encode(data, offset, length);
+    chunk.addOps(DeltaOp.newBuilder().setLiteral(LiteralMessages.of(encoded)));
     pending += encoded.data().length;
     literalBytesSent += encoded.data().length;
     flushIfFull();

@@ -15,6 +15,7 @@ import dev.velocitytrinity.livepatch.delta.Signature;
 import dev.velocitytrinity.livepatch.delta.Signatures;
 import dev.velocitytrinity.livepatch.delta.StrongHash;
 import dev.velocitytrinity.livepatch.protocol.ChunkReader;
+import dev.velocitytrinity.livepatch.protocol.LiteralMessages;
 import dev.velocitytrinity.livepatch.protocol.Manifests;
 import dev.velocitytrinity.livepatch.protocol.Protocol;
 import dev.velocitytrinity.livepatch.protocol.SignaturePages;
@@ -34,7 +35,6 @@ import dev.velocitytrinity.proto.livepatch.v1.FileEnd;
 import dev.velocitytrinity.proto.livepatch.v1.FileResult;
 import dev.velocitytrinity.proto.livepatch.v1.FileStart;
 import dev.velocitytrinity.proto.livepatch.v1.Hello;
-import dev.velocitytrinity.proto.livepatch.v1.Literal;
 import dev.velocitytrinity.proto.livepatch.v1.ManifestPage;
 import dev.velocitytrinity.proto.livepatch.v1.SyncRequest;
 import dev.velocitytrinity.proto.livepatch.v1.SyncResponse;
@@ -427,10 +427,7 @@ final class SyncSession implements StreamObserver<SyncRequest> {
       }
       fileStart(start);
       if (file.hasContent()) {
-        Literal content = file.getContent();
-        byte[] raw =
-            decompressor.decode(
-                content.getData().toByteArray(), content.getZstd(), content.getRawLength());
+        byte[] raw = LiteralMessages.decode(file.getContent(), decompressor);
         sink(open).literal(raw, 0, raw.length);
       }
       fileEnd(

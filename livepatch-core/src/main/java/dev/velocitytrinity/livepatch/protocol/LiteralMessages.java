@@ -1,0 +1,27 @@
+package dev.velocitytrinity.livepatch.protocol;
+
+import com.google.protobuf.UnsafeByteOperations;
+import dev.velocitytrinity.livepatch.delta.DeltaException;
+import dev.velocitytrinity.livepatch.delta.Literals;
+import dev.velocitytrinity.proto.livepatch.v1.Literal;
+
+/** {@link Literal} messages to and from {@link Literals}' encoding. */
+public final class LiteralMessages {
+
+  private LiteralMessages() {}
+
+  public static Literal.Builder of(Literals.Encoded encoded) {
+    return Literal.newBuilder()
+        // Literals' encoders return a fresh array that nothing else writes to: no copy needed.
+        .setData(UnsafeByteOperations.unsafeWrap(encoded.data()))
+        .setZstd(encoded.zstd())
+        .setRawLength(encoded.rawLength());
+  }
+
+  /** The literal's raw bytes, decompressed with the caller's context. */
+  public static byte[] decode(Literal literal, Literals.Decompressor decompressor)
+      throws DeltaException {
+    return decompressor.decode(
+        literal.getData().toByteArray(), literal.getZstd(), literal.getRawLength());
+  }
+}
