@@ -149,11 +149,7 @@ class LaunchersIT {
             .redirectOutput(out.toFile())
             .start();
     try {
-      Matcher listening = Pattern.compile("listening on (\\[[0-9a-f:]+\\]:\\d+) ").matcher("");
-      for (int i = 0; i < 300 && !listening.reset(Files.readString(out)).find(); i++) {
-        Thread.sleep(100);
-      }
-      assertThat(listening.reset(Files.readString(out)).find()).as(Files.readString(out)).isTrue();
+      Matcher listening = awaitLine(out, "listening on (\\[[0-9a-f:]+\\]:\\d+) ");
 
       Launcher.Result sync = livepatchSync(listening.group(1));
 
@@ -279,10 +275,7 @@ class LaunchersIT {
             .redirectOutput(out.toFile())
             .start();
     try {
-      for (int i = 0; i < 300 && !Files.readString(out).contains("listening on"); i++) {
-        Thread.sleep(100);
-      }
-      assertThat(Files.readString(out)).contains("listening on");
+      awaitLine(out, "listening on ");
       // The launcher's own process became the JVM: a supervisor's SIGTERM reaches the agent.
       assertThat(agent.info().command()).hasValueSatisfying(c -> assertThat(c).endsWith("java"));
     } finally {
@@ -310,6 +303,21 @@ class LaunchersIT {
     Files.setLastModifiedTime(
         archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
     return archive;
+  }
+
+  /**
+   * Waits (up to 30 s) for a process writing to {@code out} to print a line matching {@code regex};
+   * the match, for its groups. The process is another JVM: polling its output file is the way.
+   */
+  private static Matcher awaitLine(Path out, String regex) throws Exception {
+    Matcher matcher = Pattern.compile(regex).matcher("");
+    for (int i = 0; i < 300; i++) {
+      if (matcher.reset(Files.readString(out)).find()) {
+        return matcher;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no line matching '" + regex + "' in:\n" + Files.readString(out));
   }
 
   /** Runs {@code livepatch certs init --dir certs} in the test's folder. */
