@@ -39,7 +39,7 @@ start_agent() { # variant dist
   grep -o '127.0.0.1:[0-9]*' "$WORK/$1/agent.out" | head -1 >"$WORK/$1/addr"
 }
 
-sync_once() { # variant dist -> "variant wall_ms cpu_s"
+sync_once() { # variant dist -> "variant wall_ms cpu_ms=N"
   local start end opts_var=CLI_OPTS_$1
   start=$(date +%s%3N)
   VT_JAVA_OPTS=${!opts_var:-} HOME=$WORK/$1/home XDG_CACHE_HOME=$WORK/$1/home/cache \
@@ -47,7 +47,7 @@ sync_once() { # variant dist -> "variant wall_ms cpu_s"
     -o "$WORK/$1/time" "$2/bin/livepatch" sync "$WORK/src" --agent "$(cat "$WORK/$1/addr")" \
     --certs "$WORK/certs" --delete >/dev/null
   end=$(date +%s%3N)
-  echo "$1 $((end - start)) $(awk '{print $1 + $2}' "$WORK/$1/time")"
+  echo "$1 $((end - start)) cpu_ms=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$WORK/$1/time")"
 }
 
 start_agent A "$DIST_A"
@@ -71,19 +71,4 @@ PY
   fi
 done >"$WORK/runs"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$WORK/runs" "$DIST_A" "$DIST_B" <<'PY'
-import os, statistics, sys
-rows = [line.split() for line in open(sys.argv[1])]
-for variant, dist in (("A", sys.argv[2]), ("B", sys.argv[3])):
-    wall = [int(r[1]) for r in rows if r[0] == variant]
-    cpu = [float(r[2]) for r in rows if r[0] == variant]
-    print(f"{variant} ({dist} {os.environ.get('CLI_OPTS_' + variant, '')}): wall median {statistics.median(wall):.0f} ms "
-          f"({min(wall)}-{max(wall)}), CPU median {statistics.median(cpu):.2f} s "
-          f"({min(cpu):.2f}-{max(cpu):.2f}), {len(wall)} runs")
-# Each round ran A and B back to back, so their difference cancels most of the machine's drift.
-a = [int(r[1]) for r in rows if r[0] == "A"]
-b = [int(r[1]) for r in rows if r[0] == "B"]
-diffs = sorted(y - x for x, y in zip(a, b))
-print(f"B - A per round: median {statistics.median(diffs):+.0f} ms "
-      f"(middle half {diffs[len(diffs) // 4]:+d} to {diffs[(3 * len(diffs)) // 4]:+d})")
-PY
+python3 "$ROOT/bench/ab-summary.py" "$WORK/runs" "$DIST_A ${CLI_OPTS_A:-}" "$DIST_B ${CLI_OPTS_B:-}"

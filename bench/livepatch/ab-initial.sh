@@ -31,7 +31,7 @@ python3 "$ROOT/bench/livepatch/make-tree.py" "$WORK/src" "${BENCH_FILES:-2000}"
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
-run_once() { # variant dist agent-opts cli-opts -> "variant wall_ms cli_cpu_ms agent_cpu_ms"
+run_once() { # variant dist agent-opts cli-opts -> "variant wall_ms cli_cpu_ms=N agent_cpu_ms=N"
   local dir=$WORK/$1/$(date +%s%N) addr start end a0 a1
   mkdir -p "$dir/root" "$dir/home"
   # The agent's launcher execs java (it never trains an archive as its child), so $AGENT_PID is
@@ -53,7 +53,8 @@ run_once() { # variant dist agent-opts cli-opts -> "variant wall_ms cli_cpu_ms a
   diff -r -x .livepatch-agent "$WORK/src" "$dir/root" >/dev/null \
     || { echo "variant $1: result differs" >&2; exit 1; }
   kill "$AGENT_PID"; wait "$AGENT_PID" 2>/dev/null || true; AGENT_PID=""
-  echo "$1 $((end - start)) $(awk '{ printf "%d", ($1 + $2) * 1000 }' "$dir/time") $(((a1 - a0) * 1000 / $(getconf CLK_TCK)))"
+  echo "$1 $((end - start)) cli_cpu_ms=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$dir/time")" \
+    "agent_cpu_ms=$(((a1 - a0) * 1000 / $(getconf CLK_TCK)))"
 }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -67,14 +68,5 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
 done >"$WORK/runs"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$WORK/runs" "$DIST_A ${AGENT_OPTS_A:-}" "$DIST_B ${AGENT_OPTS_B:-}" <<'PY'
-import statistics, sys
-rows = [line.split() for line in open(sys.argv[1])]
-for variant, label in (("A", sys.argv[2]), ("B", sys.argv[3])):
-    wall = [int(r[1]) for r in rows if r[0] == variant]
-    cli = [int(r[2]) for r in rows if r[0] == variant]
-    agent = [int(r[3]) for r in rows if r[0] == variant]
-    print(f"{variant} ({label.strip()}): wall median {statistics.median(wall):.0f} ms "
-          f"({min(wall)}-{max(wall)}), CPU median CLI {statistics.median(cli):.0f} ms, "
-          f"agent {statistics.median(agent):.0f} ms, {len(wall)} runs")
-PY
+python3 "$ROOT/bench/ab-summary.py" "$WORK/runs" "$DIST_A ${AGENT_OPTS_A:-} ${CLI_OPTS_A:-}" \
+  "$DIST_B ${AGENT_OPTS_B:-} ${CLI_OPTS_B:-}"
