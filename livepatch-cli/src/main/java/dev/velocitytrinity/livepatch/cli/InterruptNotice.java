@@ -1,5 +1,6 @@
 package dev.velocitytrinity.livepatch.cli;
 
+import dev.velocitytrinity.core.cli.ExitHook;
 import dev.velocitytrinity.livepatch.client.ProgressListener;
 import java.io.PrintWriter;
 
@@ -11,22 +12,23 @@ import java.io.PrintWriter;
 final class InterruptNotice implements ProgressListener, AutoCloseable {
 
   private final ProgressListener progress;
-  private final PrintWriter err;
-  private final Thread hook;
+  private final ExitHook hook;
   private volatile boolean committing;
-  private volatile boolean closed;
 
   private InterruptNotice(ProgressListener progress, PrintWriter err) {
     this.progress = progress;
-    this.err = err;
-    this.hook = new Thread(this::onExit, "livepatch-interrupt-notice");
+    this.hook =
+        ExitHook.install(
+            "livepatch-interrupt-notice",
+            () -> {
+              err.println(message());
+              err.flush();
+            });
   }
 
   /** A notice printed to {@code err} if the JVM stops before {@link #close}. */
   static InterruptNotice install(ProgressListener progress, PrintWriter err) {
-    InterruptNotice notice = new InterruptNotice(progress, err);
-    Runtime.getRuntime().addShutdownHook(notice.hook);
-    return notice;
+    return new InterruptNotice(progress, err);
   }
 
   String message() {
@@ -47,20 +49,8 @@ final class InterruptNotice implements ProgressListener, AutoCloseable {
     progress.committing();
   }
 
-  private void onExit() {
-    if (!closed) {
-      err.println(message());
-      err.flush();
-    }
-  }
-
   @Override
   public void close() {
-    closed = true;
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // The JVM is already stopping and the hook runs: it finds the notice closed.
-    }
+    hook.close();
   }
 }

@@ -3,6 +3,7 @@ package dev.velocitytrinity.quantum.cli;
 import dev.velocitytrinity.core.cli.CliContext;
 import dev.velocitytrinity.core.cli.CommandException;
 import dev.velocitytrinity.core.cli.ExitCode;
+import dev.velocitytrinity.core.cli.ExitHook;
 import dev.velocitytrinity.quantum.config.QuantumConfig;
 import dev.velocitytrinity.quantum.queue.Planner;
 import dev.velocitytrinity.quantum.scheduler.Scheduler;
@@ -94,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
               "listening on http://%s:%d (redis: %s)%n",
               api.address().getHostString(), api.address().getPort(), connection.display());
       context.out().flush();
-      try (ShutdownHook hook = ShutdownHook.interruptOnExit()) {
+      try (ExitHook hook = ShutdownHook.interruptOnExit()) {
         return loop(scheduler, connection.embeddedUrl().isPresent());
       } finally {
         api.close();

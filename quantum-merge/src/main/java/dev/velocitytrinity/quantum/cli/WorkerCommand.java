@@ -3,6 +3,7 @@ package dev.velocitytrinity.quantum.cli;
 import dev.velocitytrinity.core.cli.CliContext;
 import dev.velocitytrinity.core.cli.CommandException;
 import dev.velocitytrinity.core.cli.ExitCode;
+import dev.velocitytrinity.core.cli.ExitHook;
 import dev.velocitytrinity.quantum.config.QuantumConfig;
 import dev.velocitytrinity.quantum.executor.BuildExecutor;
 import dev.velocitytrinity.quantum.executor.BuildOutcome;
@@ -87,7 +88,7 @@ final class WorkerCommand implements Callable<Integer> {
       }
       context.err().printf("worker %s taking jobs from %s%n", consumer, connection.display());
       context.err().flush();
-      try (ShutdownHook hook = ShutdownHook.interruptOnExit()) {
+      try (ExitHook hook = ShutdownHook.interruptOnExit()) {
         return loop(worker);
       }
     } catch (StoreException.Unavailable e) {
