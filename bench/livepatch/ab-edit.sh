@@ -11,6 +11,11 @@
 # Env: BENCH_FILES (2000); BENCH_KEEP=1 keeps the work directory; CLI_OPTS_A / CLI_OPTS_B extra
 #      JVM options for each variant's CLI (VT_JAVA_OPTS), to compare two settings of one dist.
 set -euo pipefail
+# Every sync here is a JVM of its own, as a CI job runs it: CI=true keeps a sync from leaving a
+# livepatch daemon for the next (bench/livepatch/compare.sh measures the daemon), and no sync
+# looks in the user's runtime folder for one.
+export CI=true
+unset XDG_RUNTIME_DIR
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DIST_A=$(cd "$1" && pwd)

@@ -12,6 +12,11 @@
 # Agent roots are moved aside rather than deleted between rounds: on an ext4 without a journal,
 # files created right after many deletions in the same block group take much longer to allocate.
 set -euo pipefail
+# Every sync here is a JVM of its own, as a CI job runs it: CI=true keeps a sync from leaving a
+# livepatch daemon for the next (bench/livepatch/compare.sh measures the daemon), and no sync
+# looks in the user's runtime folder for one.
+export CI=true
+unset XDG_RUNTIME_DIR
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DIST_A=$(cd "$1" && pwd)

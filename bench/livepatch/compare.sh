@@ -10,16 +10,23 @@
 #        BENCH_REPEAT (5) runs of each quick scenario (1-line edit, no change), median reported;
 #        BENCH_RETRAIN_CDS=1 deletes a packaged launcher's livepatch class-data-sharing archive (the
 #        package step trains it with --help only) so the dry run below retrains it on a sync.
+# With BENCH_DIST=1 the CLI runs as a developer's shell runs it: the first sync starts the
+# livepatch daemon and later syncs are served by it; the quick scenarios are also timed with
+# --no-daemon (a JVM of their own each), in the same rounds, as extra rows.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 FILES=${BENCH_FILES:-2000}
 WORK=$(mktemp -d /tmp/livepatch-bench.XXXXXX)
 AGENT_PID=""
+AGENT2_PID=""
 RSYNCD_PID=""
+DAEMON=0
 
 cleanup() {
+  [[ "$DAEMON" == 1 ]] && $LIVEPATCH daemon stop >/dev/null 2>&1 || true
   [[ -n "$AGENT_PID" ]] && kill "$AGENT_PID" 2>/dev/null || true
+  [[ -n "$AGENT2_PID" ]] && kill "$AGENT2_PID" 2>/dev/null || true
   [[ -n "$RSYNCD_PID" ]] && kill "$RSYNCD_PID" 2>/dev/null || true
   [[ "${BENCH_KEEP:-0}" == 1 ]] || rm -rf "$WORK"
 }
@@ -48,10 +55,17 @@ if [[ -z "${LIVEPATCH_AGENT:-}" ]]; then
     "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); fi
 fi
 echo "livepatch: $LIVEPATCH" | cut -c1-160 >&2
+# The packaged launcher has the daemon; java on the module jars does not (no vt.home).
+[[ "$LIVEPATCH" == */dist/bin/livepatch ]] && DAEMON=1
 
 SRC=$WORK/src LP_DST=$WORK/lp-root RS_DST=$WORK/rsync-root
-mkdir -p "$SRC" "$LP_DST" "$RS_DST"
+LP_DST2=$WORK/lp-root2 RS_DST2=$WORK/rsync-root2
+mkdir -p "$SRC" "$LP_DST" "$RS_DST" "$LP_DST2" "$RS_DST2"
 export HOME=$WORK/home XDG_CACHE_HOME=$WORK/cache
+# A developer's shell: not CI (so a sync leaves a daemon), and this run's own daemon folder
+# (under XDG_CACHE_HOME) rather than the user's runtime folder.
+export CI=false
+unset XDG_RUNTIME_DIR
 mkdir -p "$HOME"
 
 echo "generating $FILES files (1-200 KB, text-like) + one 20 MB file..." >&2
@@ -79,6 +93,11 @@ use chroot = no
   read only = false
   uid = $(id -u)
   gid = $(id -g)
+[dst2]
+  path = $RS_DST2
+  read only = false
+  uid = $(id -u)
+  gid = $(id -g)
 CONF
 rsync --daemon --no-detach --address=127.0.0.1 --port="$RS_PORT" --config="$WORK/rsyncd.conf" &
 RSYNCD_PID=$!
@@ -91,18 +110,24 @@ TRAIN=$LIVEPATCH
 if [[ "${BENCH_RETRAIN_CDS:-0}" == 1 && "$LIVEPATCH" != java* ]]; then
   rm -rf "$(dirname "$LIVEPATCH")"/../lib/cds/livepatch
 fi
-$TRAIN sync "$SRC" --agent "127.0.0.1:$LP_PORT" --certs "$WORK/certs" --dry-run >/dev/null 2>"$WORK/cds.log" || true
+$TRAIN sync "$SRC" --agent "127.0.0.1:$LP_PORT" --certs "$WORK/certs" --dry-run --no-daemon >/dev/null 2>"$WORK/cds.log" || true
 
 now_ms() { date +%s%3N; }
 
-run_livepatch() {
+run_livepatch() { # [extra sync flags...]
   local start end out
   start=$(now_ms)
-  out=$($LIVEPATCH sync "$SRC" --agent "127.0.0.1:$LP_PORT" --certs "$WORK/certs" --delete)
+  out=$($LIVEPATCH sync "$SRC" --agent "127.0.0.1:$LP_PORT" --certs "$WORK/certs" --delete "$@")
   end=$(now_ms)
   LP_MS=$((end - start))
   LP_BYTES=$(sed -n 's/.*sent \([0-9]*\) bytes, received \([0-9]*\) bytes.*/\1 \2/p' <<<"$out" | awk '{print $1+$2}')
   diff -r -x .livepatch-agent "$SRC" "$LP_DST" >/dev/null || { echo "livepatch result differs" >&2; exit 1; }
+}
+
+await_daemon() { # the first sync starts the daemon in the background; a second later it listens
+  [[ "$DAEMON" == 1 ]] || return 0
+  for _ in $(seq 1 100); do $LIVEPATCH daemon status >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "the livepatch daemon did not start" >&2; exit 1
 }
 
 run_rsync() {
@@ -138,16 +163,28 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] :
 # be off by tens of them: each runs BENCH_REPEAT times (5), alternating which tool goes first, and
 # the row shows the median times (bytes are the same every time).
 REPEAT=${BENCH_REPEAT:-5}
+FIRST_SERVED_MS=""
 repeated_scenario() { # name prepare-function
-  local lp=() rs=() r
+  local lp=() rs=() cold=() r
   for r in $(seq 1 "$REPEAT"); do
     "$2" "$r"
     if (( r % 2 )); then run_livepatch; run_rsync; else run_rsync; run_livepatch; fi
+    [[ -n "$FIRST_SERVED_MS" ]] || FIRST_SERVED_MS=$LP_MS
     lp+=("$LP_MS"); rs+=("$RS_MS")
+    if [[ "$DAEMON" == 1 ]]; then
+      "$2" "$r-cold"
+      run_livepatch --no-daemon
+      cold+=("$LP_MS")
+    fi
   done
+  echo "$1: livepatch ${lp[*]} ms; rsync ${rs[*]} ms${cold:+; --no-daemon ${cold[*]} ms}" >&2
   LP_MS=$(printf '%s\n' "${lp[@]}" | median)
   RS_MS=$(printf '%s\n' "${rs[@]}" | median)
   add_row "$1 (median of $REPEAT)"
+  if [[ "$DAEMON" == 1 ]]; then
+    LP_MS=$(printf '%s\n' "${cold[@]}" | median)
+    add_row "$1, without the daemon (--no-daemon, median of $REPEAT)"
+  fi
 }
 
 edit_line() { # file [text]: replace one line in the middle
@@ -163,6 +200,7 @@ edit_first_file() { edit_line "$SRC/pkg00/file0000.txt" "edited line for the ben
 no_edit() { :; }
 
 scenario "full initial sync"
+await_daemon
 repeated_scenario "1-line edit in 1 file" edit_first_file
 for i in $(seq 1 10); do
   f=$(printf "%s/pkg%02d/file%04d.txt" "$SRC" $((i % 40)) "$i")
@@ -186,9 +224,29 @@ scenario "rename of 50 files"
 for i in $(seq 200 299); do rm -f "$(printf "%s/pkg%02d/file%04d.txt" "$SRC" $((i % 40)) "$i")"; done
 scenario "deletion of 100 files"
 
+# A first sync into a new, empty agent (a restarted container), with the daemon already warm.
+if [[ "$DAEMON" == 1 ]]; then
+  $LIVEPATCH_AGENT --root "$LP_DST2" --listen 127.0.0.1:0 --certs "$WORK/certs" >"$WORK/agent2.out" 2>&1 &
+  AGENT2_PID=$!
+  for _ in $(seq 1 300); do grep -q "listening on" "$WORK/agent2.out" 2>/dev/null && break; sleep 0.1; done
+  LP2_PORT=$(grep -o '127.0.0.1:[0-9]*' "$WORK/agent2.out" | head -1 | cut -d: -f2)
+  start=$(now_ms)
+  out=$($LIVEPATCH sync "$SRC" --agent "127.0.0.1:$LP2_PORT" --certs "$WORK/certs" --delete)
+  LP_MS=$(( $(now_ms) - start ))
+  LP_BYTES=$(sed -n 's/.*sent \([0-9]*\) bytes, received \([0-9]*\) bytes.*/\1 \2/p' <<<"$out" | awk '{print $1+$2}')
+  diff -r -x .livepatch-agent "$SRC" "$LP_DST2" >/dev/null || { echo "livepatch result differs" >&2; exit 1; }
+  start=$(now_ms)
+  out=$(rsync -a --no-whole-file --delete --stats "$SRC/" "rsync://127.0.0.1:$RS_PORT/dst2/")
+  RS_MS=$(( $(now_ms) - start ))
+  RS_BYTES=$(( $(sed -n 's/^Total bytes sent: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,) + $(sed -n 's/^Total bytes received: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,) ))
+  diff -r "$SRC" "$RS_DST2" >/dev/null || { echo "rsync result differs" >&2; exit 1; }
+  add_row "full initial sync into a second, empty agent, served by the warm daemon"
+fi
+
 echo
 echo "Host: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1);"
 echo "$(rsync --version | head -1). \`livepatch --version\` alone took $VERSION_MS ms."
+[[ "$DAEMON" == 1 ]] && echo "The first sync served by the newly started daemon took $FIRST_SERVED_MS ms (one of the first quick row's runs)."
 echo
 echo "| scenario | livepatch bytes | rsync bytes | bytes ratio | livepatch ms | rsync ms | time ratio |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"

@@ -113,9 +113,14 @@ while [ -z "$port" ] && [ $tries -lt 300 ]; do
   tries=$((tries + 1))
 done
 if [ -n "$port" ]; then
-  "$dist/bin/livepatch" sync "$lp/src" --agent "127.0.0.1:$port" --certs "$lp/certs" >/dev/null
+  # The syncs look for a daemon in an empty private folder (so the archive holds the classes of
+  # that look-up too) and, as CI runs do, start none.
+  mkdir -p "$lp/run" && mkdir -m 700 "$lp/run/velocity-trinity"
+  XDG_RUNTIME_DIR=$lp/run CI=true \
+    "$dist/bin/livepatch" sync "$lp/src" --agent "127.0.0.1:$port" --certs "$lp/certs" >/dev/null
   printf 'changed\n' >"$lp/src/a.txt"
-  "$dist/bin/livepatch" sync "$lp/src" --agent "127.0.0.1:$port" --certs "$lp/certs" >/dev/null
+  XDG_RUNTIME_DIR=$lp/run CI=true \
+    "$dist/bin/livepatch" sync "$lp/src" --agent "127.0.0.1:$port" --certs "$lp/certs" >/dev/null
   stop_agent
 else
   echo "finish-dist: the training agent did not start; livepatch's archives are trained on --help" >&2

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -149,7 +148,7 @@ class LaunchersIT {
             .redirectOutput(out.toFile())
             .start();
     try {
-      Matcher listening = awaitLine(out, "listening on (\\[[0-9a-f:]+\\]:\\d+) ");
+      Matcher listening = Launcher.awaitLine(out, "listening on (\\[[0-9a-f:]+\\]:\\d+) ");
 
       Launcher.Result sync = livepatchSync(listening.group(1));
 
@@ -172,18 +171,18 @@ class LaunchersIT {
     // An "agent" that accepts the connection and never answers: the sync waits for its handshake.
     try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Process sync =
-          new ProcessBuilder(
-                  Launcher.bin("livepatch").toString(),
-                  "sync",
-                  "src",
-                  "--agent",
-                  "127.0.0.1:" + silent.getLocalPort(),
-                  "--certs",
-                  "certs")
-              .directory(dir.toFile())
-              .redirectError(err.toFile())
-              .redirectOutput(dir.resolve("sync.out").toFile())
-              .start();
+          Launcher.start(
+              dir,
+              Map.of(),
+              dir.resolve("sync.out"),
+              err,
+              Launcher.bin("livepatch"),
+              "sync",
+              "src",
+              "--agent",
+              "127.0.0.1:" + silent.getLocalPort(),
+              "--certs",
+              "certs");
       try (Socket accepted = silent.accept()) {
         sync.destroy();
         assertThat(sync.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -275,7 +274,7 @@ class LaunchersIT {
             .redirectOutput(out.toFile())
             .start();
     try {
-      awaitLine(out, "listening on ");
+      Launcher.awaitLine(out, "listening on ");
       // The launcher's own process became the JVM: a supervisor's SIGTERM reaches the agent.
       assertThat(agent.info().command()).hasValueSatisfying(c -> assertThat(c).endsWith("java"));
     } finally {
@@ -303,21 +302,6 @@ class LaunchersIT {
     Files.setLastModifiedTime(
         archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
     return archive;
-  }
-
-  /**
-   * Waits (up to 30 s) for a process writing to {@code out} to print a line matching {@code regex};
-   * the match, for its groups. The process is another JVM: polling its output file is the way.
-   */
-  private static Matcher awaitLine(Path out, String regex) throws Exception {
-    Matcher matcher = Pattern.compile(regex).matcher("");
-    for (int i = 0; i < 300; i++) {
-      if (matcher.reset(Files.readString(out)).find()) {
-        return matcher;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no line matching '" + regex + "' in:\n" + Files.readString(out));
   }
 
   /** Runs {@code livepatch certs init --dir certs} in the test's folder. */

@@ -110,6 +110,14 @@ public final class CliContext {
     return config;
   }
 
+  /**
+   * Installs this run's logging again: for a daemon, whose runs each install their own for their
+   * client, after every run it served.
+   */
+  public void reinstallLogging() {
+    Logging.install(globals.logSettings(), scrubber, logTarget);
+  }
+
   /** A JSON writer for {@code --format json}: stable, indented output. */
   public ObjectMapper json() {
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

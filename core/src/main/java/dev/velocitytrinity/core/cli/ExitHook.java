@@ -4,7 +4,7 @@ package dev.velocitytrinity.core.cli;
  * Runs an action if the JVM stops (Ctrl-C, SIGTERM) while a command is still at work; closing the
  * hook, when the work ends, cancels it.
  */
-public final class ExitHook implements AutoCloseable {
+public final class ExitHook implements StopHook {
 
   private final Thread thread;
   private volatile boolean closed;

@@ -56,7 +56,7 @@ final class RepoSession {
 
   Analysis analyze(AnalysisSettings settings) throws InterruptedException {
     ProgressListener progress =
-        System.console() != null && !context.globals().quiet()
+        context.environment().invocation().terminal() && !context.globals().quiet()
             ? new TerminalProgress(context.err())
             : ProgressListener.NONE;
     try {

@@ -1,24 +1,25 @@
 package dev.velocitytrinity.livepatch.cli;
 
-import dev.velocitytrinity.core.cli.ExitHook;
+import dev.velocitytrinity.core.cli.Invocation;
+import dev.velocitytrinity.core.cli.StopHook;
 import dev.velocitytrinity.livepatch.client.ProgressListener;
 import java.io.PrintWriter;
 
 /**
- * Tells someone who stops a sync (Ctrl-C, SIGTERM) what became of it: until the change set is
- * complete the agent applies none of it; once asked to commit, it applies the set whole or not at
- * all. Passes progress on to the listener it wraps.
+ * Tells someone who stops a sync (Ctrl-C, SIGTERM, also of a client whose sync the daemon serves)
+ * what became of it: until the change set is complete the agent applies none of it; once asked to
+ * commit, it applies the set whole or not at all. Passes progress on to the listener it wraps.
  */
 final class InterruptNotice implements ProgressListener, AutoCloseable {
 
   private final ProgressListener progress;
-  private final ExitHook hook;
+  private final StopHook hook;
   private volatile boolean committing;
 
-  private InterruptNotice(ProgressListener progress, PrintWriter err) {
+  private InterruptNotice(ProgressListener progress, PrintWriter err, Invocation invocation) {
     this.progress = progress;
     this.hook =
-        ExitHook.install(
+        invocation.onStop(
             "livepatch-interrupt-notice",
             () -> {
               err.println(message());
@@ -26,9 +27,10 @@ final class InterruptNotice implements ProgressListener, AutoCloseable {
             });
   }
 
-  /** A notice printed to {@code err} if the JVM stops before {@link #close}. */
-  static InterruptNotice install(ProgressListener progress, PrintWriter err) {
-    return new InterruptNotice(progress, err);
+  /** A notice printed to {@code err} if the run is stopped before {@link #close}. */
+  static InterruptNotice install(
+      ProgressListener progress, PrintWriter err, Invocation invocation) {
+    return new InterruptNotice(progress, err, invocation);
   }
 
   String message() {

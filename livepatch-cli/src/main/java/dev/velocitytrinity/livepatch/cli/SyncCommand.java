@@ -2,6 +2,9 @@ package dev.velocitytrinity.livepatch.cli;
 
 import dev.velocitytrinity.core.cli.CliContext;
 import dev.velocitytrinity.core.cli.CommandException;
+import dev.velocitytrinity.core.cli.ToolEnvironment;
+import dev.velocitytrinity.core.daemon.DaemonAddress;
+import dev.velocitytrinity.core.daemon.DaemonStarter;
 import dev.velocitytrinity.livepatch.cli.config.LivePatchConfig;
 import dev.velocitytrinity.livepatch.client.Change;
 import dev.velocitytrinity.livepatch.client.ProgressListener;
@@ -22,11 +25,15 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +44,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Make the agent's tree look like DIR, sending only changed bytes.")
 final class SyncCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(SyncCommand.class);
 
   private final CliContext context;
 
@@ -63,6 +72,11 @@ final class SyncCommand implements Callable<Integer> {
 
   @Option(names = "--dry-run", description = "List what would change; change nothing.")
   boolean dryRun;
+
+  @Option(
+      names = SyncDaemon.NO_DAEMON,
+      description = "Run in this JVM: neither use a running daemon nor start one.")
+  boolean noDaemon;
 
   @Option(names = "--certs", paramLabel = "DIR", description = "Directory from 'certs init'.")
   Path certs;
@@ -117,12 +131,54 @@ final class SyncCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     SyncOutcome outcome;
-    try (InterruptNotice notice = InterruptNotice.install(progress(), context.err())) {
+    try (InterruptNotice notice =
+        InterruptNotice.install(progress(), context.err(), context.environment().invocation())) {
       outcome = sync(config, spec, tls, host, port, address, notice);
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     print(outcome, millis);
+    startDaemonForNextSync(config.daemon());
     return 0;
+  }
+
+  /**
+   * Leaves a daemon behind for the next sync, after a sync that ran in its own JVM (from the
+   * packaged launcher, on Linux or macOS, unless turned off or in CI). Its start competes with
+   * nothing that matters: this sync's result is printed already.
+   */
+  private void startDaemonForNextSync(LivePatchConfig.Daemon settings) {
+    ToolEnvironment environment = context.environment();
+    if (noDaemon
+        || !settings.enabled()
+        || environment.invocation().inDaemon()
+        || !SyncDaemon.mayStart(environment.env())) {
+      return;
+    }
+    Optional<DaemonAddress> address = SyncDaemon.address(environment);
+    Optional<Path> launcher = DaemonStarter.launcher(SyncDaemon.TOOL);
+    if (address.isEmpty() || launcher.isEmpty()) {
+      return;
+    }
+    if (SyncDaemon.client().status(address.get()).isPresent()) {
+      return; // running, and it was busy when this sync began
+    }
+    try {
+      DaemonStarter.start(
+          address.get(),
+          launcher.get(),
+          List.of(
+              "daemon",
+              "run",
+              "--socket",
+              address.get().socket().toString(),
+              "--idle-timeout",
+              settings.idleTimeout().toMillis() + "ms"),
+          // Use the archive the launcher has; a server never records one (it would as it exits).
+          Map.of("VT_CDS", "use"));
+      log.debug("started a daemon on {} for the next sync", address.get());
+    } catch (IOException e) {
+      log.debug("could not start a daemon on {}: {}", address.get(), e.getMessage());
+    }
   }
 
   /** Connects, syncs and closes the channel; the caller times and prints the outcome. */
@@ -226,7 +282,9 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   private ProgressListener progress() {
-    if (System.console() == null || context.globals().quiet() || context.globals().json()) {
+    if (!context.environment().invocation().terminal()
+        || context.globals().quiet()
+        || context.globals().json()) {
       return ProgressListener.NONE;
     }
     return (done, total, bytesDone, bytesTotal) -> {
@@ -250,13 +308,7 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   private Path recordsDir() {
-    Map<String, String> env = context.environment().env();
-    String cache = env.get("XDG_CACHE_HOME");
-    Path base =
-        cache != null && !cache.isBlank()
-            ? Path.of(cache)
-            : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".cache");
-    return base.resolve("velocity-trinity").resolve("livepatch");
+    return context.environment().userCacheDir().resolve("livepatch");
   }
 
   private TlsFiles tlsFiles(LivePatchConfig.Tls tls) {

@@ -23,6 +23,9 @@ public final class LivePatchConfig {
   @Doc("How syncs behave.")
   Sync sync = new Sync();
 
+  @Doc("The background process that serves later syncs warm (Linux and macOS).")
+  Daemon daemon = new Daemon();
+
   public Agent agent() {
     return agent;
   }
@@ -33,6 +36,10 @@ public final class LivePatchConfig {
 
   public Sync sync() {
     return sync;
+  }
+
+  public Daemon daemon() {
+    return daemon;
   }
 
   /** The {@code agent.*} settings. */
@@ -103,6 +110,27 @@ public final class LivePatchConfig {
 
     public Duration timeout() {
       return timeout;
+    }
+  }
+
+  /** The {@code daemon.*} settings. */
+  public static final class Daemon {
+    @Doc(
+        "Start a background livepatch process after a sync and hand later syncs to it (they"
+            + " skip the JVM's start-up and warm-up); none is started when CI is true. In a"
+            + " YAML file this stops new ones being started; LIVEPATCH_DAEMON_ENABLED=false"
+            + " also keeps syncs away from a running one.")
+    boolean enabled = true;
+
+    @Doc("How long the background process waits for the next sync before it exits.")
+    Duration idleTimeout = Duration.ofHours(1);
+
+    public boolean enabled() {
+      return enabled;
+    }
+
+    public Duration idleTimeout() {
+      return idleTimeout;
     }
   }
 }

@@ -1,0 +1,66 @@
+package dev.velocitytrinity.core.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a tool's daemon in the background through its launcher, detached from the terminal: it
+ * ignores the Ctrl-C and hang-up meant for the command that started it, reads nothing from the
+ * terminal and writes to its log. The caller does not wait for it to listen: the next run finds it,
+ * or runs in-process as this one did.
+ */
+public final class DaemonStarter {
+
+  // A non-interactive shell's background job, with the terminal's signals ignored before the
+  // launcher execs java: a JVM started with SIGINT and SIGHUP ignored keeps them ignored, so
+  // neither a Ctrl-C in the terminal nor closing it stops the daemon (SIGTERM still does).
+  private static final String DETACH =
+      "log=$1; shift; trap '' INT HUP QUIT TSTP TTIN TTOU; \"$@\" </dev/null >\"$log\" 2>&1 &";
+
+  private DaemonStarter() {}
+
+  /** The packaged launcher of {@code tool} ({@code vt.home/bin/<tool>}), if this is a launch. */
+  public static Optional<Path> launcher(String tool) {
+    String home = System.getProperty("vt.home");
+    if (home == null) {
+      return Optional.empty();
+    }
+    Path launcher = Path.of(home, "bin", tool);
+    return Files.isExecutable(launcher) ? Optional.of(launcher) : Optional.empty();
+  }
+
+  /**
+   * Runs {@code launcher args...} detached, its output going to {@code address.log()}.
+   *
+   * @param env added to this process's environment for the daemon
+   * @throws IOException if the shell cannot be started or the folder cannot be made private
+   */
+  public static void start(
+      DaemonAddress address, Path launcher, List<String> args, Map<String, String> env)
+      throws IOException {
+    address.createPrivateFolder();
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", DETACH, "sh"));
+    command.add(address.log().toString());
+    command.add(launcher.toString());
+    command.addAll(args);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().putAll(env);
+    Process shell = builder.start();
+    try {
+      // The shell only puts the daemon in the background and exits.
+      shell.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.velocitytrinity.livepatch.cli;
+
+import dev.velocitytrinity.core.cli.CliContext;
+import dev.velocitytrinity.core.cli.CommandException;
+import dev.velocitytrinity.core.cli.ExitCode;
+import dev.velocitytrinity.core.cli.StopHook;
+import dev.velocitytrinity.core.daemon.DaemonAddress;
+import dev.velocitytrinity.core.daemon.DaemonServer;
+import dev.velocitytrinity.core.daemon.JarWatch;
+import dev.velocitytrinity.livepatch.cli.config.LivePatchConfig;
+import dev.velocitytrinity.livepatch.transport.Transports;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code livepatch daemon run}: serves syncs in the foreground; what a sync starts detached. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve syncs from this process until it has been idle for daemon.idleTimeout, is stopped",
+      "(livepatch daemon stop, SIGTERM) or finds its distribution rebuilt. One sync at a time:",
+      "a sync arriving meanwhile runs in its own JVM."
+    })
+final class DaemonRunCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Mixin DaemonSocketOptions socketOptions = new DaemonSocketOptions();
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      description = "Exit after this long without a sync (daemon.idleTimeout, default 1h).")
+  String idleTimeout;
+
+  DaemonRunCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (idleTimeout != null) {
+      context.setFromFlag("daemon.idleTimeout", "--idle-timeout", idleTimeout);
+    }
+    LivePatchConfig config = context.config(LivePatchConfig.class);
+    Duration idle = config.daemon().idleTimeout();
+    if (idle.isNegative() || idle.isZero()) {
+      throw new CommandException.Usage("daemon.idleTimeout: must be longer than 0, not " + idle);
+    }
+    Transports.loggingReady();
+    DaemonAddress address = socketOptions.address(context);
+    Optional<DaemonServer> bound;
+    try {
+      bound =
+          DaemonServer.bind(
+              address,
+              LivePatchCli::run,
+              Clock.systemUTC(),
+              idle,
+              context::reinstallLogging,
+              JarWatch.ofClassPath());
+    } catch (IOException e) {
+      throw new CommandException.Unavailable(
+          "cannot listen on " + address + ": " + e.getMessage(), e);
+    }
+    if (bound.isEmpty()) {
+      context.out().println("livepatch daemon: already running on " + address);
+      return ExitCode.OK;
+    }
+    try (DaemonServer server = bound.get();
+        // SIGTERM: remove the socket and release the lock on the way out.
+        StopHook cleanUp =
+            context.environment().invocation().onStop("livepatch-daemon", server::close)) {
+      // The first sync it serves then finds BoringSSL, Netty, gRPC and zstd loaded.
+      LivePatchCli.startWarmUp();
+      context
+          .out()
+          .println(
+              "livepatch daemon: listening on "
+                  + address
+                  + " (pid "
+                  + ProcessHandle.current().pid()
+                  + ", exits after "
+                  + DaemonStatusCommand.human(idle)
+                  + " idle)");
+      DaemonServer.Ending ending = server.serve();
+      context.out().println("livepatch daemon: " + farewell(ending, idle));
+      return ending == DaemonServer.Ending.STUCK ? ExitCode.INTERNAL : ExitCode.OK;
+    }
+  }
+
+  private static String farewell(DaemonServer.Ending ending, Duration idle) {
+    return switch (ending) {
+      case IDLE -> "idle for " + DaemonStatusCommand.human(idle) + "; exiting";
+      case STOPPED -> "stopped";
+      case REPLACED -> "its distribution was rebuilt or removed; exiting";
+      case STUCK ->
+          "a cancelled sync did not end within "
+              + DaemonServer.STUCK_AFTER.toSeconds()
+              + " s; exiting";
+    };
+  }
+}
