@@ -28,6 +28,7 @@ public final class CliContext {
   private final PrintWriter err;
   private final ToolEnvironment environment;
   private final OutputStream logTarget;
+  private final ConfigLoader configLoader;
   private final Map<String, ConfigSources.FlagValue> flagSettings = new HashMap<>();
   private Globals globals = Globals.defaults();
   private SecretScrubber scrubber;
@@ -38,8 +39,10 @@ public final class CliContext {
       PrintWriter out,
       PrintWriter err,
       ToolEnvironment environment,
-      OutputStream logTarget) {
+      OutputStream logTarget,
+      ConfigLoader configLoader) {
     this.schema = schema;
+    this.configLoader = configLoader;
     this.out = out;
     this.err = err;
     this.environment = environment;
@@ -101,7 +104,7 @@ public final class CliContext {
 
   public LoadedConfig<?> loadedConfig() {
     if (config == null) {
-      config = new ConfigLoader().load(schema, sources());
+      config = configLoader.load(schema, sources());
       scrubber = scrubber.withExactValues(config.secretValues());
       if (!Logging.rescrub(scrubber)) {
         Logging.install(globals.logSettings(), scrubber, logTarget);

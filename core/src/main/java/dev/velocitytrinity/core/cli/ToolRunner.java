@@ -1,6 +1,7 @@
 package dev.velocitytrinity.core.cli;
 
 import dev.velocitytrinity.core.config.ConfigException;
+import dev.velocitytrinity.core.config.ConfigLoader;
 import dev.velocitytrinity.core.config.ConfigProblem;
 import dev.velocitytrinity.core.config.ConfigSchema;
 import java.io.OutputStream;
@@ -15,12 +16,15 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Runs a tool's picocli command tree with the shared plumbing: global options, constructor
- * injection of {@link CliContext}, scrubbed compiler-style error messages and fixed exit codes.
+ * injection of {@link CliContext}, scrubbed compiler-style error messages and fixed exit codes. One
+ * runner may serve many runs, one after another (a tool daemon): what it keeps between them is only
+ * what does not depend on a run (the config validator).
  */
 public final class ToolRunner {
 
   private final Class<?> rootCommand;
   private final ConfigSchema<?> schema;
+  private final ConfigLoader configLoader = new ConfigLoader();
 
   public ToolRunner(Class<?> rootCommand, ConfigSchema<?> schema) {
     this.rootCommand = rootCommand;
@@ -38,7 +42,7 @@ public final class ToolRunner {
       PrintWriter err,
       ToolEnvironment environment,
       OutputStream logTarget) {
-    CliContext context = new CliContext(schema, out, err, environment, logTarget);
+    CliContext context = new CliContext(schema, out, err, environment, logTarget, configLoader);
     CommandLine cli = commandLine(context);
     try {
       return cli.execute(args);

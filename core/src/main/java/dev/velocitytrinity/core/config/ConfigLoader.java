@@ -26,12 +26,13 @@ import org.hibernate.validator.HibernateValidator;
 public final class ConfigLoader {
 
   // Bootstrapping Hibernate Validator costs a CLI's start-up tens of milliseconds, so it is built
-  // only when a value other than a default needs checking (defaults are checked by tests).
+  // only when a value other than a default needs checking (defaults are checked by tests), and
+  // once per loader: a daemon serving many runs keeps one loader.
   private Validator validator;
 
   public ConfigLoader() {}
 
-  private Validator validator() {
+  private synchronized Validator validator() {
     if (validator == null) {
       // No Expression Language implementation at run time: see BoundsMessageInterpolator.
       ValidatorFactory factory =

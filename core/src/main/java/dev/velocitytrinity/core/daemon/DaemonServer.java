@@ -4,6 +4,7 @@ import dev.velocitytrinity.core.cli.CliEntryPoint;
 import dev.velocitytrinity.core.cli.ExitCode;
 import dev.velocitytrinity.core.cli.ToolEnvironment;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.ProtocolException;
@@ -144,6 +145,23 @@ public final class DaemonServer implements AutoCloseable {
 
   /** Accepts clients until the daemon ends; then releases the socket and the lock. */
   public Ending serve() {
+    return serve(List.of());
+  }
+
+  /**
+   * Like {@link #serve()}, first running {@code warmUps} one after the other on a thread of their
+   * own, their output dropped, as if a client had sent them: the JIT then has compiled the paths a
+   * real run takes before one arrives. Meanwhile the daemon is busy (a client runs its own).
+   */
+  public Ending serve(List<DaemonRequest> warmUps) {
+    if (!warmUps.isEmpty()) {
+      synchronized (state) {
+        busy = true;
+      }
+      Thread warming = new Thread(() -> warmUp(warmUps), "daemon-warm-up");
+      warming.setDaemon(true);
+      warming.start();
+    }
     Thread watchdog = new Thread(this::watch, "daemon-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
@@ -165,6 +183,26 @@ public final class DaemonServer implements AutoCloseable {
     }
     synchronized (state) {
       return ending;
+    }
+  }
+
+  private void warmUp(List<DaemonRequest> warmUps) {
+    try {
+      for (DaemonRequest request : warmUps) {
+        PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream(), true);
+        entryPoint.run(
+            request.args().toArray(String[]::new),
+            discard,
+            discard,
+            new ToolEnvironment(
+                request.env(),
+                request.workingDirectory(),
+                new DaemonInvocation(request.terminal())));
+      }
+    } catch (RuntimeException e) {
+      log.warn("daemon: warm-up: {}", e.toString());
+    } finally {
+      runEnded(false);
     }
   }
 
@@ -293,17 +331,29 @@ public final class DaemonServer implements AutoCloseable {
     try {
       run(frames, request);
     } finally {
-      boolean stop;
-      synchronized (state) {
-        busy = false;
-        cancelledAt = null;
-        served++;
-        lastActivity = clock.instant();
-        stop = ending != null;
+      runEnded(true);
+    }
+  }
+
+  /** After a run or the warm-up: restores the tool's state, frees the daemon or ends it. */
+  private void runEnded(boolean served) {
+    try {
+      afterRun.run();
+    } catch (RuntimeException e) {
+      log.warn("daemon: after a run: {}", e.toString());
+    }
+    boolean stop;
+    synchronized (state) {
+      busy = false;
+      cancelledAt = null;
+      if (served) {
+        this.served++;
       }
-      if (stop) {
-        end(Ending.STOPPED);
-      }
+      lastActivity = clock.instant();
+      stop = ending != null;
+    }
+    if (stop) {
+      end(Ending.STOPPED);
     }
   }
 
@@ -340,11 +390,6 @@ public final class DaemonServer implements AutoCloseable {
       sendExit(frames, code);
     }
     Thread.interrupted(); // a cancel's interrupt must not reach the next run on this thread
-    try {
-      afterRun.run();
-    } catch (RuntimeException e) {
-      log.warn("daemon: after a run: {}", e.toString());
-    }
   }
 
   private void awaitCancel(

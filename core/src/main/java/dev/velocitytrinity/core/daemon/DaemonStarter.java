@@ -51,6 +51,8 @@ public final class DaemonStarter {
     command.addAll(args);
     ProcessBuilder builder =
         new ProcessBuilder(command)
+            // Not the client's folder: a daemon would keep it in use for as long as it runs.
+            .directory(address.socket().getParent().toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -101,9 +101,9 @@ class DaemonServerIT {
         .isEqualTo("args=sync,src cwd=/work/here" + System.lineSeparator() + "é".repeat(40_000));
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo("env=hi terminal=true" + System.lineSeparator());
+    awaitIdle(); // the client has its exit code before the daemon's thread winds down
     assertThat(afterRuns).hasValue(1);
     assertThat(server.status().served()).isEqualTo(1);
-    assertThat(server.status().busy()).isFalse();
   }
 
   @Test
@@ -207,6 +207,44 @@ class DaemonServerIT {
       frames.write(FrameType.CANCEL);
       assertThat(frames.read().type()).isEqualTo(FrameType.EXIT);
     }
+  }
+
+  @Test
+  void warmUp_runsTheGivenRequestsFirst_asBusy_andCountsNoneAsServed() throws Exception {
+    List<String> warmed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server =
+        DaemonServer.bind(
+                address,
+                (args, out, err, env) -> {
+                  if (args[0].startsWith("warm")) {
+                    warmed.add(args[0] + " in " + env.workingDirectory());
+                    out.println("dropped");
+                    if (args[0].equals("warm-2")) {
+                      hold();
+                    }
+                  }
+                  return 0;
+                },
+                clock,
+                IDLE,
+                afterRuns::incrementAndGet,
+                replaced::get)
+            .orElseThrow();
+    serving =
+        CompletableFuture.supplyAsync(
+            () -> server.serve(List.of(request("warm-1"), request("warm-2"))));
+    awaitInside();
+
+    assertThat(runQuietly("real")).isInstanceOf(DaemonClient.Busy.class);
+    assertThat(server.status().busy()).isTrue();
+    release.countDown();
+    awaitIdle();
+
+    assertThat(warmed).containsExactly("warm-1 in /work/here", "warm-2 in /work/here");
+    assertThat(runQuietly("real")).isEqualTo(new DaemonClient.Ran(0));
+    awaitIdle();
+    assertThat(server.status().served()).isEqualTo(1);
+    assertThat(afterRuns).hasValue(2); // after the warm-up, after the real run
   }
 
   @Test

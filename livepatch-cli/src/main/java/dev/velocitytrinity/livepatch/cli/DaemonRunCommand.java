@@ -5,18 +5,23 @@ import dev.velocitytrinity.core.cli.CommandException;
 import dev.velocitytrinity.core.cli.ExitCode;
 import dev.velocitytrinity.core.cli.StopHook;
 import dev.velocitytrinity.core.daemon.DaemonAddress;
+import dev.velocitytrinity.core.daemon.DaemonRequest;
 import dev.velocitytrinity.core.daemon.DaemonServer;
 import dev.velocitytrinity.core.daemon.JarWatch;
 import dev.velocitytrinity.livepatch.cli.config.LivePatchConfig;
 import dev.velocitytrinity.livepatch.transport.Transports;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code livepatch daemon run}: serves syncs in the foreground; what a sync starts detached. */
 @Command(
@@ -39,6 +44,20 @@ final class DaemonRunCommand implements Callable<Integer> {
       description = "Exit after this long without a sync (daemon.idleTimeout, default 1h).")
   String idleTimeout;
 
+  @Option(
+      names = "--warm-up-in",
+      paramLabel = "DIR",
+      description =
+          "Before serving, run the SYNC command given after '--' twice as a dry run, in DIR (a"
+              + " sync that starts the daemon passes its own), so the first sync served is warm.")
+  Path warmUpIn;
+
+  @Parameters(
+      paramLabel = "SYNC",
+      arity = "0..*",
+      description = "After '--': the livepatch command line of the warm-up (with --warm-up-in).")
+  List<String> warmUpArgs = new ArrayList<>();
+
   DaemonRunCommand(CliContext context) {
     this.context = context;
   }
@@ -60,7 +79,7 @@ final class DaemonRunCommand implements Callable<Integer> {
       bound =
           DaemonServer.bind(
               address,
-              LivePatchCli::run,
+              LivePatchCli.runner()::run,
               Clock.systemUTC(),
               idle,
               context::reinstallLogging,
@@ -89,10 +108,27 @@ final class DaemonRunCommand implements Callable<Integer> {
                   + ", exits after "
                   + DaemonStatusCommand.human(idle)
                   + " idle)");
-      DaemonServer.Ending ending = server.serve();
+      DaemonServer.Ending ending = server.serve(warmUps());
       context.out().println("livepatch daemon: " + farewell(ending, idle));
       return ending == DaemonServer.Ending.STUCK ? ExitCode.INTERNAL : ExitCode.OK;
     }
+  }
+
+  /**
+   * The sync that started the daemon, twice, as dry runs: they connect, scan and compare as a sync
+   * does and change nothing.
+   */
+  private List<DaemonRequest> warmUps() {
+    if (warmUpIn == null || !warmUpArgs.contains("sync")) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>(warmUpArgs);
+    if (!args.contains("--dry-run")) {
+      args.add("--dry-run");
+    }
+    DaemonRequest dryRun =
+        new DaemonRequest(args, context.resolve(warmUpIn), context.environment().env(), false);
+    return List.of(dryRun, dryRun);
   }
 
   private static String farewell(DaemonServer.Ending ending, Duration idle) {

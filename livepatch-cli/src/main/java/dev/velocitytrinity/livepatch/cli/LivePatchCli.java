@@ -73,6 +73,11 @@ public final class LivePatchCli extends RootCommand {
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err, ToolEnvironment env) {
-    return new ToolRunner(LivePatchCli.class, LivePatchConfig.SCHEMA).run(args, out, err, env);
+    return runner().run(args, out, err, env);
+  }
+
+  /** A runner for {@code livepatch} commands; a daemon keeps one for all the runs it serves. */
+  static ToolRunner runner() {
+    return new ToolRunner(LivePatchCli.class, LivePatchConfig.SCHEMA);
   }
 }

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code livepatch sync DIR --agent HOST:PORT}: one atomic change set into the agent's tree. */
 @Command(
@@ -48,6 +51,8 @@ final class SyncCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(SyncCommand.class);
 
   private final CliContext context;
+
+  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "Local directory to sync.")
   Path dir;
@@ -166,13 +171,7 @@ final class SyncCommand implements Callable<Integer> {
       DaemonStarter.start(
           address.get(),
           launcher.get(),
-          List.of(
-              "daemon",
-              "run",
-              "--socket",
-              address.get().socket().toString(),
-              "--idle-timeout",
-              settings.idleTimeout().toMillis() + "ms"),
+          daemonArgs(address.get(), settings),
           // Use the archive the launcher has; a server never records one (it would as it exits).
           Map.of("VT_CDS", "use"));
       log.debug("started a daemon on {} for the next sync", address.get());
@@ -279,6 +278,24 @@ final class SyncCommand implements Callable<Integer> {
                 + " bytes, received "
                 + outcome.bytesReceived()
                 + " bytes");
+  }
+
+  /** {@code daemon run} for this sync's daemon, warmed up on this sync's own command line. */
+  private List<String> daemonArgs(DaemonAddress address, LivePatchConfig.Daemon settings) {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "daemon",
+            "run",
+            "--socket",
+            address.socket().toString(),
+            "--idle-timeout",
+            settings.idleTimeout().toMillis() + "ms",
+            "--warm-up-in",
+            context.environment().workingDirectory().toString(),
+            "--"));
+    args.addAll(spec.root().commandLine().getParseResult().originalArgs());
+    return args;
   }
 
   private ProgressListener progress() {
