@@ -102,6 +102,9 @@ seq 1 12000 >"$lp/src/sub/big.txt"
 # The agent's copy of big.txt differs by one line, so the first sync (the run that records the
 # archive) also loads the signature, delta-encoding and zstd classes of a 1-line edit.
 sed 's/^6000$/six thousand/' "$lp/src/sub/big.txt" >"$lp/app/sub/big.txt"
+# Created first: the background job opens it in its own process, possibly after the loop below
+# first reads it (and a failed read would end this script under set -e).
+: >"$lp/agent.out"
 VT_CDS=train "$dist/bin/livepatch-agent" --root "$lp/app" --listen 127.0.0.1:0 --certs "$lp/certs" \
   >"$lp/agent.out" 2>&1 &
 agent_pid=$!

@@ -89,6 +89,9 @@ public record DaemonAddress(Path socket, Path lock, Path log) {
       identity.append("\n?");
     }
     identity.append('\n').append(System.getProperty("java.home"));
+    // Fixed at JVM start from the locale: a daemon started under LANG=C cannot name the files of a
+    // client in a UTF-8 locale (nor the other way round), so each gets its own daemon.
+    identity.append('\n').append(System.getProperty("sun.jnu.encoding"));
     long hash = 0xcbf29ce484222325L;
     for (byte b : identity.toString().getBytes(StandardCharsets.UTF_8)) {
       hash = (hash ^ (b & 0xff)) * 0x100000001b3L;

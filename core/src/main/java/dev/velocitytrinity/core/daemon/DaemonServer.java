@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import jdk.net.ExtendedSocketOptions;
@@ -63,6 +64,7 @@ public final class DaemonServer implements AutoCloseable {
   private final BooleanSupplier replaced;
   private final FileChannel lockFile;
   private final ServerSocketChannel server;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Instant started;
   private final List<FrameChannel> stopWaiters = new CopyOnWriteArrayList<>();
 
@@ -118,7 +120,9 @@ public final class DaemonServer implements AutoCloseable {
     try {
       lock = lockFile.tryLock();
     } catch (OverlappingFileLockException e) {
-      lock = null; // held by this JVM already
+      // Held by this JVM already. Do not close this channel: closing any descriptor of the file
+      // drops every POSIX (fcntl) lock this process holds on it, the other daemon's included.
+      return Optional.empty();
     }
     if (lock == null) {
       lockFile.close();
@@ -300,6 +304,30 @@ public final class DaemonServer implements AutoCloseable {
     }
   }
 
+  /**
+   * What SIGTERM does: takes no new run, waits up to {@code wait} for the run in progress (if any)
+   * to end, then releases the socket and the lock. For a shutdown hook, which the JVM waits for.
+   */
+  public void stopAfterRun(Duration wait) {
+    requestStop();
+    long deadline = System.nanoTime() + wait.toNanos();
+    synchronized (state) {
+      while (busy) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          state.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    close();
+  }
+
   private void requestStop() {
     boolean idle;
     synchronized (state) {
@@ -351,6 +379,7 @@ public final class DaemonServer implements AutoCloseable {
       }
       lastActivity = clock.instant();
       stop = ending != null;
+      state.notifyAll();
     }
     if (stop) {
       end(Ending.STOPPED);
@@ -449,6 +478,11 @@ public final class DaemonServer implements AutoCloseable {
   /** Releases the socket and the lock; clients waiting on {@code STOP} see the connection close. */
   @Override
   public void close() {
+    // Once only: SIGTERM's hook closes, then serve() does on its way out; a second removal of
+    // the socket, after the lock was released, could remove a successor daemon's.
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     end(Ending.STOPPED);
     try {
       Files.deleteIfExists(address.socket());

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,11 +21,49 @@ public final class DaemonStarter {
 
   // A non-interactive shell's background job, with the terminal's signals ignored before the
   // launcher execs java: a JVM started with SIGINT and SIGHUP ignored keeps them ignored, so
-  // neither a Ctrl-C in the terminal nor closing it stops the daemon (SIGTERM still does).
+  // neither a Ctrl-C in the terminal nor closing it stops the daemon (SIGTERM still does). The
+  // log is appended to: a second daemon started meanwhile (it finds the first and exits) must not
+  // truncate the first one's log.
   private static final String DETACH =
-      "log=$1; shift; trap '' INT HUP QUIT TSTP TTIN TTOU; \"$@\" </dev/null >\"$log\" 2>&1 &";
+      "log=$1; shift; trap '' INT HUP QUIT TSTP TTIN TTOU; \"$@\" </dev/null >>\"$log\" 2>&1 &";
+
+  /** Variables the launcher, the JVM or the tool itself read from the daemon's own environment. */
+  private static final Set<String> KEPT =
+      Set.of(
+          "PATH",
+          "HOME",
+          "USER",
+          "LOGNAME",
+          "SHELL",
+          "TMPDIR",
+          "TZ",
+          "LANG",
+          "LANGUAGE",
+          "JAVA_HOME",
+          "JAVA_TOOL_OPTIONS",
+          "JDK_JAVA_OPTIONS",
+          "CI");
+
+  private static final List<String> KEPT_PREFIXES = List.of("LC_", "XDG_", "VT_", "GRPC_");
 
   private DaemonStarter() {}
+
+  /**
+   * The daemon's environment: only what starting it needs, plus {@code extra}. Every request
+   * carries its client's own environment, so nothing else is needed, and a long-lived process
+   * should not hold on to the first client's tokens and keys (cloud credentials, CI secrets).
+   */
+  static Map<String, String> environment(Map<String, String> current, Map<String, String> extra) {
+    Map<String, String> kept = new TreeMap<>();
+    current.forEach(
+        (name, value) -> {
+          if (KEPT.contains(name) || KEPT_PREFIXES.stream().anyMatch(name::startsWith)) {
+            kept.put(name, value);
+          }
+        });
+    kept.putAll(extra);
+    return kept;
+  }
 
   /** The packaged launcher of {@code tool} ({@code vt.home/bin/<tool>}), if this is a launch. */
   public static Optional<Path> launcher(String tool) {
@@ -56,7 +96,10 @@ public final class DaemonStarter {
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().putAll(env);
+    Map<String, String> environment = builder.environment();
+    Map<String, String> kept = environment(environment, env);
+    environment.clear();
+    environment.putAll(kept);
     Process shell = builder.start();
     try {
       // The shell only puts the daemon in the background and exits.

@@ -274,6 +274,7 @@ class DaemonServerIT {
         });
     clock.advance(IDLE.minusMinutes(1));
     runQuietly("short");
+    awaitIdle(); // else checkIdle could find it still busy and prove nothing
     clock.advance(Duration.ofMinutes(2));
     server.checkIdle();
     assertThat(serving).isNotDone(); // 2 minutes since the last run, not 10
@@ -331,6 +332,47 @@ class DaemonServerIT {
     }
   }
 
+  /** What SIGTERM's hook does: the run in progress ends with its own result, then the daemon. */
+  @Test
+  void stopAfterRun_runInProgress_endsItFirstThenTheDaemon() throws Exception {
+    start(
+        (args, out, err, env) -> {
+          hold();
+          return 5;
+        });
+    CompletableFuture<DaemonClient.Outcome> running = runInBackground("x");
+    awaitInside();
+
+    CompletableFuture<Void> hook =
+        CompletableFuture.runAsync(() -> server.stopAfterRun(Duration.ofSeconds(20)));
+    awaitStopping();
+    assertThat(hook).isNotDone();
+    assertThat(address.socket()).exists();
+    release.countDown();
+
+    assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo(new DaemonClient.Ran(5));
+    hook.get(10, TimeUnit.SECONDS);
+    assertThat(serving.get(10, TimeUnit.SECONDS)).isEqualTo(DaemonServer.Ending.STOPPED);
+    assertThat(address.socket()).doesNotExist();
+  }
+
+  @Test
+  void close_twice_leavesASuccessorsSocketAlone() throws Exception {
+    start((args, out, err, env) -> 0);
+    server.close();
+    serving.get(10, TimeUnit.SECONDS);
+    DaemonServer successor =
+        DaemonServer.bind(address, (a, o, e, env) -> 0, clock, IDLE, () -> {}, () -> false)
+            .orElseThrow();
+    try {
+      server.close(); // as serve()'s way out does after SIGTERM's hook closed it
+
+      assertThat(address.socket()).exists();
+    } finally {
+      successor.close();
+    }
+  }
+
   @Test
   void stop_waitsForTheRunInProgress_thenEndsTheDaemon() throws Exception {
     start(
@@ -363,6 +405,27 @@ class DaemonServerIT {
     assertThat(DaemonServer.bind(address, (a, o, e, env) -> 0, clock, IDLE, () -> {}, () -> false))
         .isEmpty();
     assertThat(client().status(address)).isPresent(); // the first one is untouched
+  }
+
+  @Test
+  void bind_secondInTheSameJvm_leavesTheFirstDaemonsLockHeld() throws Exception {
+    start((args, out, err, env) -> 0);
+    assertThat(DaemonServer.bind(address, (a, o, e, env) -> 0, clock, IDLE, () -> {}, () -> false))
+        .isEmpty();
+
+    // Another process must still find the lock taken.
+    Path probe = dir.resolve("TryLock.java");
+    Files.writeString(
+        probe,
+        "import java.nio.channels.FileChannel; import java.nio.file.*;"
+            + " class TryLock { public static void main(String[] a) throws Exception {"
+            + " try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE)) {"
+            + " System.out.print(c.tryLock() == null ? \"held\" : \"free\"); } } }");
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Process other = new ProcessBuilder(java, probe.toString(), address.lock().toString()).start();
+    assertThat(other.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("held");
   }
 
   @Test

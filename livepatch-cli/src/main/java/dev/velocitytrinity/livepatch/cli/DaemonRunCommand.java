@@ -11,6 +11,7 @@ import dev.velocitytrinity.core.daemon.JarWatch;
 import dev.velocitytrinity.livepatch.cli.config.LivePatchConfig;
 import dev.velocitytrinity.livepatch.transport.Transports;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +65,9 @@ final class DaemonRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (context.environment().invocation().inDaemon()) {
+      throw new CommandException.Usage("daemon run: cannot be served by a daemon");
+    }
     if (idleTimeout != null) {
       context.setFromFlag("daemon.idleTimeout", "--idle-timeout", idleTimeout);
     }
@@ -74,6 +78,13 @@ final class DaemonRunCommand implements Callable<Integer> {
     }
     Transports.loggingReady();
     DaemonAddress address = socketOptions.address(context);
+    if (socketOptions.socket != null
+        && Files.isDirectory(address.socket().getParent())
+        && !address.isPrivate()) {
+      // Binding would chmod 0700 a folder the user named (a project, $HOME, /tmp as root).
+      throw new CommandException.Usage(
+          "--socket: " + address.socket().getParent() + " is not a folder only you can open");
+    }
     Optional<DaemonServer> bound;
     try {
       bound =
@@ -95,7 +106,10 @@ final class DaemonRunCommand implements Callable<Integer> {
     try (DaemonServer server = bound.get();
         // SIGTERM: remove the socket and release the lock on the way out.
         StopHook cleanUp =
-            context.environment().invocation().onStop("livepatch-daemon", server::close)) {
+            context
+                .environment()
+                .invocation()
+                .onStop("livepatch-daemon", () -> server.stopAfterRun(DaemonServer.STUCK_AFTER))) {
       // The first sync it serves then finds BoringSSL, Netty, gRPC and zstd loaded.
       LivePatchCli.startWarmUp();
       context
@@ -119,16 +133,28 @@ final class DaemonRunCommand implements Callable<Integer> {
    * does and change nothing.
    */
   private List<DaemonRequest> warmUps() {
-    if (warmUpIn == null || !warmUpArgs.contains("sync")) {
+    Optional<List<String>> args = dryRunOf(warmUpArgs);
+    if (warmUpIn == null || args.isEmpty()) {
       return List.of();
     }
-    List<String> args = new ArrayList<>(warmUpArgs);
-    if (!args.contains("--dry-run")) {
-      args.add("--dry-run");
-    }
     DaemonRequest dryRun =
-        new DaemonRequest(args, context.resolve(warmUpIn), context.environment().env(), false);
+        new DaemonRequest(
+            args.get(), context.resolve(warmUpIn), context.environment().env(), false);
     return List.of(dryRun, dryRun);
+  }
+
+  /** {@code sync} made a dry run (the flag right after the subcommand); empty if not a sync. */
+  static Optional<List<String>> dryRunOf(List<String> sync) {
+    int at = SyncDaemon.syncIndex(sync.toArray(String[]::new));
+    if (at < 0) {
+      return Optional.empty();
+    }
+    List<String> args = new ArrayList<>(sync);
+    int end = args.indexOf("--"); // after it, "--dry-run" would name a folder
+    if (!args.subList(0, end < 0 ? args.size() : end).contains("--dry-run")) {
+      args.add(at + 1, "--dry-run");
+    }
+    return Optional.of(args);
   }
 
   private static String farewell(DaemonServer.Ending ending, Duration idle) {

@@ -12,7 +12,6 @@ import dev.velocitytrinity.livepatch.cli.config.LivePatchConfig;
 import dev.velocitytrinity.livepatch.delta.Literals;
 import dev.velocitytrinity.livepatch.transport.Transports;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 
@@ -28,7 +27,7 @@ public final class LivePatchCli extends RootCommand {
   public static void main(String[] args) {
     ToolMain.pinLoggingProvider(); // before the warm-up's first Netty logger
     ToolMain.pinSelectorProvider(); // before the daemon client's or Netty's first channel
-    if (Arrays.asList(args).contains("sync")) {
+    if (SyncDaemon.isSync(args)) {
       handToDaemon(args);
       // Loading BoringSSL, Netty and gRPC is most of a small sync's set-up; on a daemon thread
       // started now it overlaps parsing, logging set-up and config validation on this one.

@@ -172,8 +172,7 @@ final class SyncCommand implements Callable<Integer> {
           address.get(),
           launcher.get(),
           daemonArgs(address.get(), settings),
-          // Use the archive the launcher has; a server never records one (it would as it exits).
-          Map.of("VT_CDS", "use"));
+          daemonEnvironment(environment.env()));
       log.debug("started a daemon on {} for the next sync", address.get());
     } catch (IOException e) {
       log.debug("could not start a daemon on {}: {}", address.get(), e.getMessage());
@@ -230,10 +229,17 @@ final class SyncCommand implements Callable<Integer> {
     } finally {
       hashers.shutdownNow();
       channel.shutdownNow();
+      // A cancelled run (daemon) arrives here interrupted: wait anyway, or the channel's own
+      // event loop thread is never shut down and outlives the run in a daemon.
+      boolean interrupted = Thread.interrupted();
       try {
         channel.awaitTermination(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        interrupted = true;
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     return outcome;
@@ -278,6 +284,23 @@ final class SyncCommand implements Callable<Integer> {
                 + " bytes, received "
                 + outcome.bytesReceived()
                 + " bytes");
+  }
+
+  /**
+   * What the daemon gets beyond the basics {@link DaemonStarter} keeps: this sync's LIVEPATCH_*
+   * settings, which its warm-up runs with.
+   */
+  private static Map<String, String> daemonEnvironment(Map<String, String> env) {
+    Map<String, String> extra = new LinkedHashMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith("LIVEPATCH_")) {
+            extra.put(name, value);
+          }
+        });
+    // Use the archive the launcher has; a server never records one (it would as it exits).
+    extra.put("VT_CDS", "use");
+    return extra;
   }
 
   /** {@code daemon run} for this sync's daemon, warmed up on this sync's own command line. */

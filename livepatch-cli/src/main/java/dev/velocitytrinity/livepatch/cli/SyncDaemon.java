@@ -29,7 +29,29 @@ final class SyncDaemon {
   /** Whether this command line is a sync that may go to a running daemon. */
   static boolean wanted(String[] args, Map<String, String> env) {
     List<String> list = List.of(args);
-    return list.contains("sync") && !list.contains(NO_DAEMON) && !off(env.get(ENABLED_ENV));
+    // The subcommand, not any argument that happens to read "sync" (such as the warm-up command
+    // line after "daemon run ... --", or a folder named sync).
+    return isSync(args) && !list.contains(NO_DAEMON) && !off(env.get(ENABLED_ENV));
+  }
+
+  /** Whether the subcommand (the first argument neither an option nor its value) is sync. */
+  static boolean isSync(String[] args) {
+    return syncIndex(args) >= 0;
+  }
+
+  /** Where the sync subcommand is in {@code args}, or -1 if the command is not a sync. */
+  static int syncIndex(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--format") || arg.equals("--log-format") || arg.equals("--config")) {
+        i++; // the global option's value
+      } else if (arg.equals("--")) {
+        return -1;
+      } else if (!arg.startsWith("-")) {
+        return arg.equals("sync") ? i : -1;
+      }
+    }
+    return -1;
   }
 
   /** Whether a sync that ran in-process may leave a daemon behind for the next. */

@@ -199,13 +199,18 @@ public final class Transports {
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
       long deadline = System.nanoTime() + unit.toNanos(timeout);
-      if (!delegate.awaitTermination(timeout, unit)) {
-        return false;
+      try {
+        if (!delegate.awaitTermination(timeout, unit)) {
+          return false;
+        }
+      } finally {
+        // Always, even if interrupted or timed out: otherwise the group's thread outlives the
+        // channel (a leak in a long-running daemon). No quiet period: nothing is left to do.
+        group.shutdownGracefully(
+            0, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
-      // The transports are closed: nothing is left for the group to do, so no quiet period.
-      long left = Math.max(0, deadline - System.nanoTime());
-      group.shutdownGracefully(0, left, TimeUnit.NANOSECONDS);
-      return group.awaitTermination(left, TimeUnit.NANOSECONDS);
+      return group.awaitTermination(
+          Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     @Override
