@@ -20,24 +20,26 @@ for jar in "$dist"/lib/netty-tcnative-boringssl-static-*-*.jar; do
   cp "$unpack"/META-INF/native/* "$dist/lib/native/"
   rm -rf "$unpack"
 done
-# zstd-jni likewise copies its library (~1 MB) to a temporary file on every start, unless
-# java.library.path has it; a container with a read-only or noexec /tmp cannot load it that way at
-# all. Unpack the one for this machine (a distribution copied to another platform falls back to
-# zstd-jni's copy).
+# zstd-jni and lz4-java likewise copy their libraries to a temporary file on every start (zstd's
+# is ~1 MB), unless java.library.path has them; a container with a read-only or noexec /tmp cannot
+# load them that way at all. Unpack the ones for this machine (a distribution copied to another
+# platform falls back to the libraries' own copies).
 case "$(uname -s)-$(uname -m)" in
-  Linux-x86_64 | Linux-amd64) zstd_platform=linux/amd64 ;;
-  Linux-aarch64 | Linux-arm64) zstd_platform=linux/aarch64 ;;
-  Darwin-x86_64) zstd_platform=darwin/x86_64 ;;
-  Darwin-arm64) zstd_platform=darwin/aarch64 ;;
-  *) zstd_platform= ;;
+  Linux-x86_64 | Linux-amd64) native_platform=linux/amd64 ;;
+  Linux-aarch64 | Linux-arm64) native_platform=linux/aarch64 ;;
+  Darwin-x86_64) native_platform=darwin/x86_64 ;;
+  Darwin-arm64) native_platform=darwin/aarch64 ;;
+  *) native_platform= ;;
 esac
-for jar in "$dist"/lib/zstd-jni-*.jar; do
-  [ -f "$jar" ] && [ -n "$zstd_platform" ] || continue
-  unpack=$(mktemp -d "${TMPDIR:-/tmp}/zstd-jni.XXXXXX")
-  (cd "$unpack" && "$jar_cmd" xf "$jar" "$zstd_platform")
-  cp "$unpack/$zstd_platform"/* "$dist/lib/native/" 2>/dev/null || true
+unpack_native() { # jar folder-inside-the-jar
+  [ -f "$1" ] && [ -n "$native_platform" ] || return 0
+  unpack=$(mktemp -d "${TMPDIR:-/tmp}/native.XXXXXX")
+  (cd "$unpack" && "$jar_cmd" xf "$1" "$2")
+  cp "$unpack/$2"/* "$dist/lib/native/" 2>/dev/null || true
   rm -rf "$unpack"
-done
+}
+for jar in "$dist"/lib/zstd-jni-*.jar; do unpack_native "$jar" "$native_platform"; done
+for jar in "$dist"/lib/lz4-java-*.jar; do unpack_native "$jar" "net/jpountz/util/$native_platform"; done
 # picocli is compiled for Java 5, and class-data sharing cannot archive class files that old: every
 # run of every tool loaded and verified its ~170 classes from the jar (~35 ms of each start).
 # Compile the same release from its sources jar for Java 17 and put it in the jar's place; if

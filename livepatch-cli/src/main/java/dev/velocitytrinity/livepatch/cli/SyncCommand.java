@@ -120,7 +120,15 @@ final class SyncCommand implements Callable<Integer> {
     }
     SyncSpec spec;
     try {
-      spec = new SyncSpec(localDir, dest, delete, force, dryRun, config.sync().maxDeleteShare());
+      spec =
+          new SyncSpec(
+              localDir,
+              dest,
+              delete,
+              force,
+              dryRun,
+              config.sync().maxDeleteShare(),
+              config.sync().compression());
     } catch (UnsafePathException e) {
       throw new CommandException.Usage("--dest: " + e.getMessage());
     }

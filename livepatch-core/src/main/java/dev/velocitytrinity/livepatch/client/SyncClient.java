@@ -2,10 +2,13 @@ package dev.velocitytrinity.livepatch.client;
 
 import com.dynatrace.hash4j.hashing.HashStream128;
 import com.google.protobuf.ByteString;
+import dev.velocitytrinity.livepatch.delta.CodecChooser;
 import dev.velocitytrinity.livepatch.delta.DeltaEncoder;
+import dev.velocitytrinity.livepatch.delta.LiteralCodec;
 import dev.velocitytrinity.livepatch.delta.Literals;
 import dev.velocitytrinity.livepatch.delta.Signature;
 import dev.velocitytrinity.livepatch.delta.StrongHash;
+import dev.velocitytrinity.livepatch.delta.ThroughputCodecChooser;
 import dev.velocitytrinity.livepatch.protocol.ChunkWriter;
 import dev.velocitytrinity.livepatch.protocol.LiteralMessages;
 import dev.velocitytrinity.livepatch.protocol.Manifests;
@@ -140,6 +143,7 @@ public final class SyncClient {
       String remoteHash = HEX.formatHex(hello.getTreeHash().toByteArray());
       call.deltaByContentHash = hello.getCapabilitiesList().contains(Protocol.DELTA_CONTENT_HASH);
       call.fileBatches = hello.getCapabilitiesList().contains(Protocol.FILE_BATCH);
+      boolean lz4 = hello.getCapabilitiesList().contains(Protocol.LZ4);
       TreeSnapshot remote;
       boolean manifestFetched = false;
       if (record.isPresent()
@@ -195,7 +199,7 @@ public final class SyncClient {
       Committed committed;
       CompletableFuture<TreeSnapshot> expected;
       CompletableFuture<String> expectedHash;
-      try (Literals.Compressor compressor = new Literals.Compressor()) {
+      try (Literals.Compressor compressor = new Literals.Compressor(codecs(spec, lz4))) {
         for (String path : changes.removals()) {
           call.send(SyncRequest.newBuilder().setRemove(Remove.newBuilder().setPath(path)).build());
         }
@@ -297,6 +301,16 @@ public final class SyncClient {
       call.cancel("client failed");
       throw e;
     }
+  }
+
+  /** The literal codecs the spec asks for, within what the agent decodes. */
+  private static CodecChooser codecs(SyncSpec spec, boolean agentDecodesLz4) {
+    if (!agentDecodesLz4 || spec.compression() == Compression.ZSTD) {
+      return CodecChooser.always(LiteralCodec.ZSTD);
+    }
+    return spec.compression() == Compression.LZ4
+        ? CodecChooser.always(LiteralCodec.LZ4)
+        : new ThroughputCodecChooser(System::nanoTime);
   }
 
   /** Saves {@code remote}, whose tree hash the caller has already computed, as the record. */

@@ -11,7 +11,19 @@ public record SyncSpec(
     boolean delete,
     boolean force,
     boolean dryRun,
-    double maxDeleteShare) {
+    double maxDeleteShare,
+    Compression compression) {
+
+  /** A spec compressing as {@link Compression#AUTO} does. */
+  public SyncSpec(
+      Path localDir,
+      String dest,
+      boolean delete,
+      boolean force,
+      boolean dryRun,
+      double maxDeleteShare) {
+    this(localDir, dest, delete, force, dryRun, maxDeleteShare, Compression.AUTO);
+  }
 
   public SyncSpec {
     Objects.requireNonNull(localDir, "localDir");
@@ -22,5 +34,10 @@ public record SyncSpec(
     if (maxDeleteShare < 0 || maxDeleteShare > 1) {
       throw new IllegalArgumentException("maxDeleteShare must be within [0, 1]");
     }
+    Objects.requireNonNull(compression, "compression");
+  }
+
+  public SyncSpec withCompression(Compression compression) {
+    return new SyncSpec(localDir, dest, delete, force, dryRun, maxDeleteShare, compression);
   }
 }

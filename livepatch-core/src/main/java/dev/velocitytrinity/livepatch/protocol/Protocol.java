@@ -18,9 +18,12 @@ public final class Protocol {
   /** An agent with this capability takes small whole files in {@code FileBatch} messages. */
   public static final String FILE_BATCH = "file-batch";
 
+  /** An agent with this capability decodes literals sent as LZ4 blocks ({@code Literal.lz4}). */
+  public static final String LZ4 = "lz4";
+
   /** Capabilities this build offers. */
   public static final List<String> CAPABILITIES =
-      List.of("delta", "zstd", "copy-from", DELTA_CONTENT_HASH, FILE_BATCH);
+      List.of("delta", "zstd", "copy-from", DELTA_CONTENT_HASH, FILE_BATCH, LZ4);
 
   /** Whole files up to this size go in batches (when the agent takes them). */
   public static final long BATCHED_FILE_MAX = 64 * 1024;

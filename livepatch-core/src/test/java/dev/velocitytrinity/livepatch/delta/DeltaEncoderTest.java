@@ -76,7 +76,7 @@ class DeltaEncoderTest {
 
     Literals.Encoded encoded = Literals.encode(text, 0, text.length);
 
-    assertThat(encoded.zstd()).isTrue();
+    assertThat(encoded.codec()).isEqualTo(LiteralCodec.ZSTD);
     assertThat(encoded.data().length).isLessThan(text.length / 2);
   }
 
@@ -87,7 +87,7 @@ class DeltaEncoderTest {
 
     Literals.Encoded encoded = Literals.encode(noise, 0, noise.length);
 
-    assertThat(encoded.zstd()).isFalse();
+    assertThat(encoded.codec()).isEqualTo(LiteralCodec.RAW);
     assertThat(encoded.data()).isEqualTo(noise);
   }
 

@@ -181,7 +181,7 @@ class DeltaRoundTripTest {
     @Override
     public void literal(byte[] data, int offset, int length) throws IOException {
       Literals.Encoded encoded = Literals.encode(data, offset, length);
-      byte[] raw = Literals.decode(encoded.data(), encoded.zstd(), encoded.rawLength());
+      byte[] raw = Literals.decode(encoded.data(), encoded.codec(), encoded.rawLength());
       target.literal(raw, 0, raw.length);
     }
   }

@@ -71,16 +71,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Sync call. gRPC delivers its messages one at a time, so the state needs no locking; the
- * root's lock is held from Begin until the call ends, so two change sets never interleave. Inbound
- * flow control is gRPC's automatic one: the next message is requested only after this one was
- * written to staging. Outbound, manifest pages and signatures are produced only while the transport
- * is ready (see {@link #drain}).
+ * root's lock is held from Begin until the call ends, so two change sets never interleave. Inbound,
+ * {@link #REQUESTED_AHEAD} messages are requested beyond the one being handled, so the next ones
+ * are decoded off the network while this one is written to staging (with gRPC's automatic flow
+ * control each message waited for the previous one's write and two thread hand-offs); memory stays
+ * bounded by that many messages. Outbound, manifest pages and signatures are produced only while
+ * the transport is ready (see {@link #drain}).
  */
 final class SyncSession implements StreamObserver<SyncRequest> {
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncSession.class);
   private static final DateTimeFormatter ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
+
+  /** Messages requested beyond the one being handled (each about {@link Protocol#CHUNK_BYTES}). */
+  static final int REQUESTED_AHEAD = 16;
 
   private final AgentRoot root;
   private final AgentSettings settings;
@@ -173,6 +178,8 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     this.out = out;
     if (out instanceof ServerCallStreamObserver<SyncResponse> server) {
       server.setOnReadyHandler(() -> guarded(this::drain));
+      server.disableAutoRequest();
+      server.request(1 + REQUESTED_AHEAD);
     }
   }
 
@@ -196,6 +203,9 @@ final class SyncSession implements StreamObserver<SyncRequest> {
             default -> throw new ChangeRejectedException("unknown message");
           }
         });
+    if (out instanceof ServerCallStreamObserver<SyncResponse> server) {
+      server.request(1); // the one just handled
+    }
   }
 
   /** Work done for this call, on gRPC's serialized callbacks. */

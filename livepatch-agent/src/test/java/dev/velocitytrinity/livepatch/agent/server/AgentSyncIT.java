@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.velocitytrinity.livepatch.agent.apply.AgentRoot;
 import dev.velocitytrinity.livepatch.agent.apply.Limits;
 import dev.velocitytrinity.livepatch.client.Change;
+import dev.velocitytrinity.livepatch.client.Compression;
 import dev.velocitytrinity.livepatch.client.ProgressListener;
 import dev.velocitytrinity.livepatch.client.PushRecords;
 import dev.velocitytrinity.livepatch.client.SyncClient;
@@ -121,6 +122,79 @@ class AgentSyncIT {
     assertThat(outcome.literalBytes()).isLessThan(8 * 1024);
     assertThat(outcome.bytesSent()).isLessThan(12 * 1024);
     assertSameTree();
+  }
+
+  /**
+   * Enough content (24 MiB) for {@link Compression#AUTO} to send some with zstd, some with lz4 (see
+   * ThroughputCodecChooser), and the same tree with each codec forced.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Compression.class)
+  void sync_largeTreeWithEachCompression_landsAndSendsLessThanItsSize(Compression compression)
+      throws Exception {
+    long size = 0;
+    for (int i = 0; i < 12; i++) {
+      Path file = local.resolve("big/part" + i + ".txt");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text(2 << 20).replace("line", "line" + i));
+      size += Files.size(file);
+    }
+
+    SyncOutcome outcome =
+        sync(pki.client("alice"), spec(false, false, false).withCompression(compression));
+
+    assertSameTree();
+    assertThat(outcome.literalBytes()).isLessThan(size * 2 / 3);
+    assertThat(outcome.bytesSent()).isLessThan(size * 2 / 3);
+  }
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badLiterals() {
+    var literal = dev.velocitytrinity.proto.livepatch.v1.Literal.newBuilder().setRawLength(200);
+    // A literal run, then a match whose offset points before the start of the output.
+    byte[] notLz4 = {0x1f, 'a', (byte) 0xff, 0x7f, (byte) 0xff, (byte) 0xff};
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(
+            literal
+                .clone()
+                .setLz4(true)
+                .setData(com.google.protobuf.ByteString.copyFrom(notLz4))
+                .build(),
+            "not a valid LZ4 block"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            literal
+                .clone()
+                .setLz4(true)
+                .setZstd(true)
+                .setData(com.google.protobuf.ByteString.copyFromUtf8("x".repeat(20)))
+                .build(),
+            "two codecs"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("badLiterals")
+  void commit_malformedCompressedLiteral_failsTheSetAndChangesNothing(
+      dev.velocitytrinity.proto.livepatch.v1.Literal bad, String why) throws Exception {
+    Files.createDirectories(remoteRoot);
+    Files.writeString(remoteRoot.resolve("base.txt"), "before");
+
+    java.util.List<Object> answers =
+        rawCall(
+            FileStart.newBuilder().setSize(200).setWhole(true),
+            dev.velocitytrinity.proto.livepatch.v1.DeltaOp.newBuilder().setLiteral(bad),
+            dev.velocitytrinity.proto.livepatch.v1.FileEnd.newBuilder()
+                .setId(1)
+                .setContentHash(com.google.protobuf.ByteString.copyFrom(new byte[16]))
+                .build());
+
+    assertThat(answers.get(answers.size() - 1))
+        .isInstanceOfSatisfying(
+            Throwable.class,
+            t -> {
+              Status status = Status.fromThrowable(t);
+              assertThat(status.getCode()).isEqualTo(Status.Code.DATA_LOSS);
+              assertThat(status.getDescription()).contains(why);
+            });
+    assertThat(remoteRoot.resolve("base.txt")).hasContent("before");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.velocitytrinity.livepatch.cli.config;
 
 import dev.velocitytrinity.core.config.ConfigSchema;
 import dev.velocitytrinity.core.config.Doc;
+import dev.velocitytrinity.livepatch.client.Compression;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Pattern;
@@ -104,12 +105,22 @@ public final class LivePatchConfig {
     @Doc("Longest wait for any one answer from the agent.")
     Duration timeout = Duration.ofMinutes(5);
 
+    @Doc(
+        "How content is compressed: auto (zstd for small change sets; for large ones whichever"
+            + " of lz4 and zstd the sync measures faster on this link and machine), zstd (fewest"
+            + " bytes) or lz4 (least CPU; zstd with agents older than lz4 support).")
+    Compression compression = Compression.AUTO;
+
     public double maxDeleteShare() {
       return maxDeleteShare;
     }
 
     public Duration timeout() {
       return timeout;
+    }
+
+    public Compression compression() {
+      return compression;
     }
   }
 
