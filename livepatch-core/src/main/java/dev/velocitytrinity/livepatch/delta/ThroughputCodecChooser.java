@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * one window of zstd and one of lz4 are timed and the faster codec is used. The other gets one
  * window again after {@link #FIRST_REVISIT} windows, so a change in the link or in the machine's
  * load is noticed; each time that confirms the choice, the wait doubles (up to {@link
- * #LAST_REVISIT}), so a clear winner costs little. Not thread-safe: one per sync, used by the
- * thread that encodes.
+ * #LAST_REVISIT}), so a clear winner costs little. One per sync, shared by the threads that encode
+ * its literals.
  */
 public final class ThroughputCodecChooser implements CodecChooser {
 
@@ -31,9 +31,9 @@ public final class ThroughputCodecChooser implements CodecChooser {
   static final long WINDOW = 16L << 20;
 
   /** Windows with the faster codec before the other is timed again, at first and at most. */
-  static final int FIRST_REVISIT = 4;
+  static final int FIRST_REVISIT = 8;
 
-  static final int LAST_REVISIT = 32;
+  static final int LAST_REVISIT = 64;
 
   private static final Logger LOG = LoggerFactory.getLogger(ThroughputCodecChooser.class);
 
@@ -59,7 +59,7 @@ public final class ThroughputCodecChooser implements CodecChooser {
   }
 
   @Override
-  public LiteralCodec next(int rawLength) {
+  public synchronized LiteralCodec next(int rawLength) {
     if (seen < SMALL) {
       seen += rawLength;
       return LiteralCodec.ZSTD;

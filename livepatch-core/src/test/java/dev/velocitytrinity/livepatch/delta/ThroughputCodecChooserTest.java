@@ -79,35 +79,33 @@ class ThroughputCodecChooserTest {
   void next_fastLink_settlesOnLz4AndRevisitsZstdEverLessOften() {
     SimulatedSync sync = new SimulatedSync().send(ThroughputCodecChooser.SMALL, FAST_LINK);
 
-    sync.sendWindows(40, FAST_LINK);
+    sync.sendWindows(60, FAST_LINK);
 
-    // An untimed lz4 window, zstd and lz4 timed, then lz4 with zstd again after 4, 8, 16 windows.
+    // An untimed lz4 window, zstd and lz4 timed, then lz4 with zstd again after 8, 16, 32 windows.
     assertThat(sync.windows())
-        .isEqualTo(
-            "LZL" + "LLL" + "Z" + "L".repeat(8) + "Z" + "L".repeat(16) + "Z" + "L".repeat(7));
+        .isEqualTo("LZL" + "L".repeat(7) + "Z" + "L".repeat(16) + "Z" + "L".repeat(32));
   }
 
   @Test
   void next_slowLink_settlesOnZstdAndRevisitsLz4EverLessOften() {
     SimulatedSync sync = new SimulatedSync().send(ThroughputCodecChooser.SMALL, SLOW_LINK);
 
-    sync.sendWindows(40, SLOW_LINK);
+    sync.sendWindows(60, SLOW_LINK);
 
     assertThat(sync.windows())
-        .isEqualTo(
-            "LZL" + "ZZZZ" + "L" + "Z".repeat(8) + "L" + "Z".repeat(16) + "L" + "Z".repeat(6));
+        .isEqualTo("LZL" + "Z".repeat(8) + "L" + "Z".repeat(16) + "L" + "Z".repeat(31));
   }
 
   @Test
   void next_linkSlowsDownMidSync_switchesToZstdAndRevisitsSoonAgain() {
     SimulatedSync sync = new SimulatedSync().send(ThroughputCodecChooser.SMALL, FAST_LINK);
-    sync.sendWindows(14, FAST_LINK);
-    assertThat(sync.windows()).isEqualTo("LZL" + "LLL" + "Z" + "L".repeat(7));
+    sync.sendWindows(26, FAST_LINK);
+    assertThat(sync.windows()).isEqualTo("LZL" + "L".repeat(7) + "Z" + "L".repeat(15));
 
-    sync.sendWindows(10, SLOW_LINK);
+    sync.sendWindows(20, SLOW_LINK);
 
     // lz4's next window is slow: zstd (timed when the link was fast) wins from then on, and the
-    // revisit interval starts over from 4.
-    assertThat(sync.windows().substring(14)).isEqualTo("L" + "ZZZZ" + "L" + "ZZZZ");
+    // revisit interval starts over from 8.
+    assertThat(sync.windows().substring(26)).isEqualTo("L" + "Z".repeat(8) + "L" + "Z".repeat(10));
   }
 }
