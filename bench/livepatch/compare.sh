@@ -59,8 +59,8 @@ echo "livepatch: $LIVEPATCH" | cut -c1-160 >&2
 [[ "$LIVEPATCH" == */dist/bin/livepatch ]] && DAEMON=1
 
 SRC=$WORK/src LP_DST=$WORK/lp-root RS_DST=$WORK/rsync-root
-LP_DST2=$WORK/lp-root2 RS_DST2=$WORK/rsync-root2
-mkdir -p "$SRC" "$LP_DST" "$RS_DST" "$LP_DST2" "$RS_DST2"
+LP_DST2=$WORK/lp-root2 RS_DST2=$WORK/rsync-root2 RS_DST3=$WORK/rsync-root3
+mkdir -p "$SRC" "$LP_DST" "$RS_DST" "$LP_DST2" "$RS_DST2" "$RS_DST3"
 export HOME=$WORK/home XDG_CACHE_HOME=$WORK/cache
 # A developer's shell: not CI (so a sync leaves a daemon), and this run's own daemon folder
 # (under XDG_CACHE_HOME) rather than the user's runtime folder.
@@ -90,6 +90,11 @@ pid file = $WORK/rsyncd.pid
 use chroot = no
 [dst]
   path = $RS_DST
+  read only = false
+  uid = $(id -u)
+  gid = $(id -g)
+[dst3]
+  path = $RS_DST3
   read only = false
   uid = $(id -u)
   gid = $(id -g)
@@ -200,6 +205,15 @@ edit_first_file() { edit_line "$SRC/pkg00/file0000.txt" "edited line for the ben
 no_edit() { :; }
 
 scenario "full initial sync"
+# For context, not a target: the same first sync by rsync with --fsync, which flushes each file to
+# disk as livepatch's agent does before it renames a change set into place (plain rsync leaves
+# the data in the page cache). Compared with the livepatch run above.
+start=$(now_ms)
+out=$(rsync -a --no-whole-file --fsync --stats "$SRC/" "rsync://127.0.0.1:$RS_PORT/dst3/")
+RS_MS=$(( $(now_ms) - start ))
+RS_BYTES=$(( $(sed -n 's/^Total bytes sent: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,) + $(sed -n 's/^Total bytes received: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,) ))
+diff -r "$SRC" "$RS_DST3" >/dev/null || { echo "rsync --fsync result differs" >&2; exit 1; }
+add_row "full initial sync, against rsync --fsync (durable on disk, as livepatch's apply; context only)"
 await_daemon
 repeated_scenario "1-line edit in 1 file" edit_first_file
 for i in $(seq 1 10); do

@@ -96,8 +96,8 @@ public final class SyncClient {
   }
 
   /**
-   * @param hashers where the local scan hashes changed files (a pool as wide as the machine makes a
-   *     first sync's scan faster)
+   * @param hashers where the local scan hashes changed files and whole files are prepared for
+   *     sending (a pool as wide as the machine makes a first sync's scan and transfer faster)
    */
   public SyncClient(Channel channel, String agent, Duration timeout, Executor hashers) {
     this.channel = channel;
