@@ -10,6 +10,7 @@ import dev.velocitytrinity.livepatch.delta.Signature;
 import dev.velocitytrinity.livepatch.delta.StrongHash;
 import dev.velocitytrinity.livepatch.delta.ThroughputCodecChooser;
 import dev.velocitytrinity.livepatch.protocol.ChunkWriter;
+import dev.velocitytrinity.livepatch.protocol.LiteralMessages;
 import dev.velocitytrinity.livepatch.protocol.Manifests;
 import dev.velocitytrinity.livepatch.protocol.Protocol;
 import dev.velocitytrinity.livepatch.protocol.SignaturePages;
@@ -56,17 +57,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -96,8 +94,8 @@ public final class SyncClient {
   }
 
   /**
-   * @param hashers where the local scan hashes changed files and whole files are prepared for
-   *     sending (a pool as wide as the machine makes a first sync's scan and transfer faster)
+   * @param hashers where the local scan hashes changed files (a pool as wide as the machine makes a
+   *     first sync's scan faster)
    */
   public SyncClient(Channel channel, String agent, Duration timeout, Executor hashers) {
     this.channel = channel;
@@ -201,62 +199,37 @@ public final class SyncClient {
       Committed committed;
       CompletableFuture<TreeSnapshot> expected;
       CompletableFuture<String> expectedHash;
-      CodecChooser codecs = codecs(spec, lz4);
-      try (Literals.Compressor compressor = new Literals.Compressor(codecs)) {
+      try (Literals.Compressor compressor = new Literals.Compressor(codecs(spec, lz4))) {
         for (String path : changes.removals()) {
           call.send(SyncRequest.newBuilder().setRemove(Remove.newBuilder().setPath(path)).build());
         }
-        List<TreeEntry> upserts = changes.upserts();
-        long bytesTotal = upserts.stream().mapToLong(TreeEntry::size).sum();
+        long bytesTotal = changes.upserts().stream().mapToLong(TreeEntry::size).sum();
         long bytesDone = 0;
         int id = 0;
         int done = 0;
         Batch batch = new Batch();
-        // Whole files are read, hashed and compressed on the hashing pool, a few ahead of this
-        // thread, which sends them in order (and streams the rest itself).
-        UpsertPreparer preparer =
-            new UpsertPreparer(localDir, call.fileBatches, codecs, PREPARED_AHEAD);
-        Lookahead<UpsertPreparer.Prepared> prepared =
-            new Lookahead<>(
-                prepareTasks(preparer, upserts, signatures, copySources), hashers, PREPARED_AHEAD);
-        try {
-          for (TreeEntry entry : upserts) {
-            int entryId = ++id;
-            UpsertPreparer.Prepared next = next(prepared);
-            if (next instanceof UpsertPreparer.Prepared.Batched batched) {
-              sentHashes.put(
-                  entry.path(),
-                  HEX.formatHex(batched.file().getStart().getContentHash().toByteArray()));
-              literalBytes += batched.file().getContent().getData().size();
-              batch.add(call, batched.file());
-            } else if (next instanceof UpsertPreparer.Prepared.Messages messages) {
-              batch.send(call); // entries reach the agent in order
-              for (SyncRequest message : messages.messages()) {
-                call.send(message);
-              }
-              sentHashes.put(entry.path(), messages.sentHash());
-              literalBytes += messages.literalBytes();
-            } else {
-              batch.send(call);
-              literalBytes +=
-                  sendEntry(
-                      call,
-                      localDir,
-                      entry,
-                      entryId,
-                      signatures.get(entry.path()),
-                      copySources.get(entry.contentHash()),
-                      compressor,
-                      sentHashes);
-            }
-            bytesDone += entry.size();
-            progress.progress(++done, upserts.size(), bytesDone, bytesTotal);
+        for (TreeEntry entry : changes.upserts()) {
+          Signature signature = signatures.get(entry.path());
+          String copyFrom = copySources.get(entry.contentHash());
+          int entryId = ++id;
+          Optional<BatchedFile> batched =
+              call.fileBatches && signature == null && copyFrom == null
+                  ? batchable(localDir, entry, entryId, compressor)
+                  : Optional.empty();
+          if (batched.isPresent()) {
+            sentHashes.put(
+                entry.path(),
+                HEX.formatHex(batched.get().getStart().getContentHash().toByteArray()));
+            literalBytes += batched.get().getContent().getData().size();
+            batch.add(call, batched.get());
+          } else {
+            batch.send(call); // entries reach the agent in order
+            literalBytes +=
+                sendEntry(
+                    call, localDir, entry, entryId, signature, copyFrom, compressor, sentHashes);
           }
-        } finally {
-          prepared.close();
-          if (prepared.idle()) {
-            preparer.close(); // else a task stuck reading still holds a compressor
-          }
+          bytesDone += entry.size();
+          progress.progress(++done, changes.upserts().size(), bytesDone, bytesTotal);
         }
         batch.send(call);
         LOG.debug("sent {} entries; committing", done);
@@ -327,58 +300,6 @@ public final class SyncClient {
     } catch (IOException | SyncException | RuntimeException e) {
       call.cancel("client failed");
       throw e;
-    }
-  }
-
-  /** Upserts prepared ahead of the sender, at most (see {@link Lookahead}). */
-  private static final int PREPARED_AHEAD = 6;
-
-  /** One preparing task per upsert, in order, the ids numbering them from 1. */
-  private static Iterator<Callable<UpsertPreparer.Prepared>> prepareTasks(
-      UpsertPreparer preparer,
-      List<TreeEntry> upserts,
-      Map<String, Signature> signatures,
-      Map<String, String> copySources) {
-    Iterator<TreeEntry> entries = upserts.iterator();
-    return new Iterator<>() {
-      private int id;
-
-      @Override
-      public boolean hasNext() {
-        return entries.hasNext();
-      }
-
-      @Override
-      public Callable<UpsertPreparer.Prepared> next() {
-        TreeEntry entry = entries.next();
-        boolean deltaOrCopy =
-            signatures.containsKey(entry.path()) || copySources.containsKey(entry.contentHash());
-        return preparer.task(entry, ++id, deltaOrCopy);
-      }
-    };
-  }
-
-  /** The next prepared upsert, its task's failure rethrown as the sender's own would be. */
-  private static UpsertPreparer.Prepared next(Lookahead<UpsertPreparer.Prepared> prepared)
-      throws IOException, SyncException {
-    try {
-      return prepared.next();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SyncException.Unavailable("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-        throw new SyncException.Unavailable("interrupted", cause);
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause);
     }
   }
 
@@ -504,7 +425,7 @@ public final class SyncClient {
       Literals.Compressor compressor,
       Map<String, String> sentHashes)
       throws IOException, SyncException {
-    FileStart.Builder start = UpsertPreparer.fileStart(entry, id);
+    FileStart.Builder start = fileStart(entry, id);
     if (entry.kind() != EntryKind.FILE) {
       call.send(SyncRequest.newBuilder().setFileStart(start).build());
       return 0;
@@ -563,6 +484,50 @@ public final class SyncClient {
     }
     call.send(SyncRequest.newBuilder().setFileEnd(end).build());
     return chunks.literalBytesSent();
+  }
+
+  /**
+   * A small whole file as a batch entry, its content read and hashed now (the agent checks what it
+   * writes against that hash); empty for anything else, which goes through {@link #sendEntry}.
+   */
+  private static Optional<BatchedFile> batchable(
+      Path localDir, TreeEntry entry, int id, Literals.Compressor compressor) throws IOException {
+    if (entry.kind() != EntryKind.FILE || entry.size() > Protocol.BATCHED_FILE_MAX) {
+      return Optional.empty();
+    }
+    byte[] content;
+    try (InputStream in =
+        Files.newInputStream(localDir.resolve(entry.path()), LinkOption.NOFOLLOW_LINKS)) {
+      content = in.readNBytes((int) Protocol.BATCHED_FILE_MAX + 1);
+    }
+    if (content.length > Protocol.BATCHED_FILE_MAX) {
+      return Optional.empty(); // grew since the scan: sent on its own, streamed
+    }
+    HashStream128 hash = StrongHash.stream();
+    hash.putBytes(content);
+    BatchedFile.Builder file =
+        BatchedFile.newBuilder()
+            .setStart(
+                fileStart(entry, id)
+                    .setSize(content.length)
+                    .setContentHash(ByteString.copyFrom(StrongHash.bytes(hash)))
+                    .setWhole(true));
+    if (content.length > 0) {
+      Literals.Encoded encoded = compressor.encode(content, 0, content.length);
+      file.setContent(LiteralMessages.of(encoded));
+    }
+    return Optional.of(file.build());
+  }
+
+  private static FileStart.Builder fileStart(TreeEntry entry, int id) {
+    return FileStart.newBuilder()
+        .setId(id)
+        .setPath(entry.path())
+        .setKind(Manifests.toProto(entry.kind()))
+        .setMode(entry.mode())
+        .setMtimeMillis(entry.mtimeMillis())
+        .setSize(entry.size())
+        .setLinkTarget(entry.linkTarget());
   }
 
   /** Small files on their way in one FileBatch message, sent once it holds BATCH_BYTES. */

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * one window of zstd and one of lz4 are timed and the faster codec is used. The other gets one
  * window again after {@link #FIRST_REVISIT} windows, so a change in the link or in the machine's
  * load is noticed; each time that confirms the choice, the wait doubles (up to {@link
- * #LAST_REVISIT}), so a clear winner costs little. One per sync, shared by the threads that encode
- * its literals.
+ * #LAST_REVISIT}), so a clear winner costs little. Not thread-safe: one per sync, used by the
+ * thread that encodes.
  */
 public final class ThroughputCodecChooser implements CodecChooser {
 
@@ -59,7 +59,7 @@ public final class ThroughputCodecChooser implements CodecChooser {
   }
 
   @Override
-  public synchronized LiteralCodec next(int rawLength) {
+  public LiteralCodec next(int rawLength) {
     if (seen < SMALL) {
       seen += rawLength;
       return LiteralCodec.ZSTD;
