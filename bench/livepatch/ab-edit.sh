@@ -10,28 +10,9 @@
 # Each dist runs in place, so the class-data-sharing archive it was packaged with is measured.
 # Env: BENCH_FILES (2000); BENCH_KEEP=1 keeps the work directory; CLI_OPTS_A / CLI_OPTS_B extra
 #      JVM options for each variant's CLI (VT_JAVA_OPTS), to compare two settings of one dist.
-set -euo pipefail
-# Every sync here is a JVM of its own, as a CI job runs it: CI=true keeps a sync from leaving a
-# livepatch daemon for the next (bench/livepatch/compare.sh measures the daemon), and no sync
-# looks in the user's runtime folder for one.
-export CI=true
-unset XDG_RUNTIME_DIR
-
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-DIST_A=$(cd "$1" && pwd)
-DIST_B=$(cd "$2" && pwd)
 ROUNDS=${3:-10}
-WORK=$(mktemp -d /tmp/livepatch-ab.XXXXXX)
-AGENT_PIDS=()
-
-cleanup() {
-  for pid in "${AGENT_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [[ "${BENCH_KEEP:-0}" == 1 ]] || rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-python3 "$ROOT/bench/livepatch/make-tree.py" "$WORK/src" "${BENCH_FILES:-2000}"
-(cd "$WORK" && VT_CDS=off "$DIST_A/bin/livepatch" certs init --dir certs >/dev/null)
+# shellcheck source=ab-common.sh
+. "$(dirname "$0")/ab-common.sh" "$1" "$2" livepatch-ab
 
 start_agent() { # variant dist
   mkdir -p "$WORK/$1/root" "$WORK/$1/home"

@@ -11,30 +11,9 @@
 #        BENCH_SHAPE=small for many small files instead (see make-tree.py).
 # Agent roots are moved aside rather than deleted between rounds: on an ext4 without a journal,
 # files created right after many deletions in the same block group take much longer to allocate.
-set -euo pipefail
-# Every sync here is a JVM of its own, as a CI job runs it: CI=true keeps a sync from leaving a
-# livepatch daemon for the next (bench/livepatch/compare.sh measures the daemon), and no sync
-# looks in the user's runtime folder for one.
-export CI=true
-unset XDG_RUNTIME_DIR
-
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-DIST_A=$(cd "$1" && pwd)
-DIST_B=$(cd "$2" && pwd)
 ROUNDS=${3:-4}
-WORK=$(mktemp -d /tmp/livepatch-ab-initial.XXXXXX)
-AGENT_PID=""
-
-cleanup() {
-  [[ -n "$AGENT_PID" ]] && kill "$AGENT_PID" 2>/dev/null || true
-  [[ "${BENCH_KEEP:-0}" == 1 ]] || rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-python3 "$ROOT/bench/livepatch/make-tree.py" "$WORK/src" "${BENCH_FILES:-2000}"
-(cd "$WORK" && VT_CDS=off "$DIST_A/bin/livepatch" certs init --dir certs >/dev/null)
-
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# shellcheck source=ab-common.sh
+. "$(dirname "$0")/ab-common.sh" "$1" "$2" livepatch-ab-initial
 
 run_once() { # variant dist agent-opts cli-opts -> "variant wall_ms cli_cpu_ms=N agent_cpu_ms=N"
   local dir=$WORK/$1/$(date +%s%N) addr start end a0 a1
@@ -44,6 +23,7 @@ run_once() { # variant dist agent-opts cli-opts -> "variant wall_ms cli_cpu_ms=N
   VT_JAVA_OPTS="$3" "$2/bin/livepatch-agent" --root "$dir/root" \
     --listen 127.0.0.1:0 --certs "$WORK/certs" >"$dir/agent.out" 2>&1 &
   AGENT_PID=$!
+  AGENT_PIDS+=("$AGENT_PID")
   for _ in $(seq 1 300); do grep -q "listening on" "$dir/agent.out" && break; sleep 0.1; done
   addr=$(grep -o '127.0.0.1:[0-9]*' "$dir/agent.out" | head -1)
   export HOME=$dir/home XDG_CACHE_HOME=$dir/home/cache
@@ -57,7 +37,7 @@ run_once() { # variant dist agent-opts cli-opts -> "variant wall_ms cli_cpu_ms=N
   a1=$(cpu_ticks "$AGENT_PID")
   diff -r -x .livepatch-agent "$WORK/src" "$dir/root" >/dev/null \
     || { echo "variant $1: result differs" >&2; exit 1; }
-  kill "$AGENT_PID"; wait "$AGENT_PID" 2>/dev/null || true; AGENT_PID=""
+  kill "$AGENT_PID"; wait "$AGENT_PID" 2>/dev/null || true
   echo "$1 $((end - start)) cli_cpu_ms=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$dir/time")" \
     "agent_cpu_ms=$(((a1 - a0) * 1000 / $(getconf CLK_TCK)))"
 }

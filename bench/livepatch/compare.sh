@@ -135,15 +135,20 @@ await_daemon() { # the first sync starts the daemon in the background; a second 
   echo "the livepatch daemon did not start" >&2; exit 1
 }
 
+rsync_bytes() { # rsync --stats output -> bytes sent plus received
+  local sent recv
+  sent=$(sed -n 's/^Total bytes sent: \([0-9,]*\).*/\1/p' <<<"$1" | tr -d ,)
+  recv=$(sed -n 's/^Total bytes received: \([0-9,]*\).*/\1/p' <<<"$1" | tr -d ,)
+  echo $((sent + recv))
+}
+
 run_rsync() {
-  local start end out sent recv
+  local start end out
   start=$(now_ms)
   out=$(rsync -a --no-whole-file --delete --stats "$SRC/" "rsync://127.0.0.1:$RS_PORT/dst/")
   end=$(now_ms)
   RS_MS=$((end - start))
-  sent=$(sed -n 's/^Total bytes sent: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,)
-  recv=$(sed -n 's/^Total bytes received: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,)
-  RS_BYTES=$((sent + recv))
+  RS_BYTES=$(rsync_bytes "$out")
   diff -r "$SRC" "$RS_DST" >/dev/null || { echo "rsync result differs" >&2; exit 1; }
 }
 
@@ -211,7 +216,7 @@ scenario "full initial sync"
 start=$(now_ms)
 out=$(rsync -a --no-whole-file --fsync --stats "$SRC/" "rsync://127.0.0.1:$RS_PORT/dst3/")
 RS_MS=$(( $(now_ms) - start ))
-RS_BYTES=$(( $(sed -n 's/^Total bytes sent: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,) + $(sed -n 's/^Total bytes received: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,) ))
+RS_BYTES=$(rsync_bytes "$out")
 diff -r "$SRC" "$RS_DST3" >/dev/null || { echo "rsync --fsync result differs" >&2; exit 1; }
 add_row "full initial sync, against rsync --fsync (durable on disk, as livepatch's apply; context only)"
 await_daemon
@@ -252,7 +257,7 @@ if [[ "$DAEMON" == 1 ]]; then
   start=$(now_ms)
   out=$(rsync -a --no-whole-file --delete --stats "$SRC/" "rsync://127.0.0.1:$RS_PORT/dst2/")
   RS_MS=$(( $(now_ms) - start ))
-  RS_BYTES=$(( $(sed -n 's/^Total bytes sent: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,) + $(sed -n 's/^Total bytes received: \([0-9,]*\).*/\1/p' <<<"$out" | tr -d ,) ))
+  RS_BYTES=$(rsync_bytes "$out")
   diff -r "$SRC" "$RS_DST2" >/dev/null || { echo "rsync result differs" >&2; exit 1; }
   add_row "full initial sync into a second, empty agent, served by the warm daemon"
 fi
