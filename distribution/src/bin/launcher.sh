@@ -48,15 +48,18 @@ if [ "${VT_CDS:-on}" = off ]; then
   exec "$java_cmd" "$@"
 fi
 
-# One archive per Java binary, stored under that binary's path, valid while it is newer than the
-# jar: a rebuilt or copied distribution retrains it rather than mapping a stale one.
+# One archive per place of the distribution and per Java binary, stored under both paths, valid
+# while it is newer than the jar: a rebuilt distribution retrains it rather than mapping a stale
+# one, and a moved or copied one records its own (even when its files kept their times, as with
+# cp -a or tar): the JVM maps an archive only with the jar paths it was recorded with, and ignores
+# any other silently.
 if [ -w "$lib" ] || [ -w "$lib/cds" ]; then
   cds_dir=$lib/cds
 else
-  cds_dir=${XDG_CACHE_HOME:-$HOME/.cache}/velocity-trinity/cds$lib
+  cds_dir=${XDG_CACHE_HOME:-$HOME/.cache}/velocity-trinity/cds
 fi
 java_real=$(readlink -f "$java_cmd" 2>/dev/null || echo "$java_cmd")
-archive=$cds_dir/$app_name$java_real.jsa
+archive=$cds_dir/$app_name$lib$java_real.jsa
 
 if [ "$archive" -nt "$lib/$app_jar" ] && [ "${VT_CDS:-on}" != train ]; then
   exec "$java_cmd" -XX:SharedArchiveFile="$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off "$@"

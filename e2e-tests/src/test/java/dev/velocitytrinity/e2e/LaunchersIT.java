@@ -252,6 +252,21 @@ class LaunchersIT {
 
   @Test
   @EnabledOnOs({OS.LINUX, OS.MAC})
+  void launcher_copiedDistribution_recordsItsOwnArchive_ratherThanTheOriginalsItCannotMap()
+      throws Exception {
+    Path copy = dir.resolve("dist");
+    Path original = copyDistribution(copy, "dep-ci");
+    FileTime copied = Files.getLastModifiedTime(original);
+
+    Launcher.Result first = Launcher.run(dir, Map.of(), copy.resolve("bin/dep-ci"), "--version");
+
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    assertThat(ownArchive(copy, "dep-ci", original)).isRegularFile();
+    assertThat(Files.getLastModifiedTime(original)).isEqualTo(copied);
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
   void agentLauncher_staleArchive_execsTheJvmWithoutTraining_soSigtermStopsIt() throws Exception {
     Path copy = dir.resolve("dist");
     Path archive = copyWithStaleArchive(copy, "livepatch-agent");
@@ -288,20 +303,43 @@ class LaunchersIT {
   }
 
   /**
-   * Copies the distribution to {@code copy} and makes the copy's archive for {@code tool} (its
-   * module's name) older than the tool's jar; returns that archive.
+   * Copies the distribution to {@code copy}, moves the archive for {@code tool} (its module's name)
+   * to where the copy's launcher looks for it and makes it older than the tool's jar; returns it.
    */
   private static Path copyWithStaleArchive(Path copy, String tool) throws IOException {
-    copyTree(Launcher.dist().resolve("bin"), copy.resolve("bin"));
-    copyTree(Launcher.dist().resolve("lib"), copy.resolve("lib"));
+    Path original = copyDistribution(copy, tool);
+    Path archive = ownArchive(copy, tool, original);
+    Files.createDirectories(archive.getParent());
+    Files.move(original, archive);
     Path jar = copy.resolve("lib/" + tool + "-" + version() + ".jar");
-    Path archive;
-    try (Stream<Path> archives = Files.walk(copy.resolve("lib/cds/" + tool))) {
-      archive = archives.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
-    }
     Files.setLastModifiedTime(
         archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
     return archive;
+  }
+
+  /**
+   * Copies the distribution to {@code copy}, file times kept (as cp -a and tar keep them); returns
+   * the copy of the archive packaging recorded for {@code tool} at the original place.
+   */
+  private static Path copyDistribution(Path copy, String tool) throws IOException {
+    copyTree(Launcher.dist().resolve("bin"), copy.resolve("bin"));
+    copyTree(Launcher.dist().resolve("lib"), copy.resolve("lib"));
+    Path recordedAt = cdsFolder(copy, tool, Launcher.dist());
+    try (Stream<Path> archives = Files.walk(recordedAt)) {
+      return archives.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+    }
+  }
+
+  /** Where {@code dist}'s launcher keeps {@code tool}'s archives, in {@code copy}'s lib folder. */
+  private static Path cdsFolder(Path copy, String tool, Path dist) throws IOException {
+    return Path.of(copy.resolve("lib/cds/" + tool) + dist.resolve("lib").toRealPath().toString());
+  }
+
+  /** Where the copy's launcher looks for the archive {@code original} is a copy of. */
+  private static Path ownArchive(Path copy, String tool, Path original) throws IOException {
+    String javaPart =
+        cdsFolder(copy, tool, Launcher.dist()).relativize(original).toString(); // the java path
+    return cdsFolder(copy, tool, copy).resolve(javaPart);
   }
 
   /** Runs {@code livepatch certs init --dir certs} in the test's folder. */
