@@ -8,8 +8,9 @@
 # the sync, and the median of the per-round differences.
 #
 # Usage: bench/livepatch/ab-warm.sh DIST_A DIST_B [ROUNDS]   (DIST: a dist/ folder; 6 rounds)
-# Env:   BENCH_FILES (2000); BENCH_KEEP=1 keeps the work directory; LIVEPATCH_SYNC_COMPRESSION
-#        (auto, zstd, lz4) for both CLIs (a CLI older than that setting ignores it).
+# Env:   BENCH_FILES (2000); BENCH_KEEP=1 keeps the work directory; COMPRESSION_A /
+#        COMPRESSION_B (auto, zstd, lz4: LIVEPATCH_SYNC_COMPRESSION for each variant's CLI, to
+#        compare codecs on one dist; a CLI older than that setting ignores it).
 # The agent's root grows by the tree's size (~230 MB) per sync and is deleted at the end: on an
 # ext4 without a journal, wait a few minutes before the next benchmark (see docs/benchmarks.md).
 ROUNDS=${3:-6}
@@ -31,11 +32,11 @@ for warm in warm-1 warm-2; do
 done
 
 run_once() { # variant dist dest -> "variant wall_ms cli_cpu_ms=N agent_cpu_ms=N"
-  local start end a0 a1
+  local start end a0 a1 compression=COMPRESSION_$1
   a0=$(cpu_ticks "$AGENT_PID")
   start=$(date +%s%3N)
-  /usr/bin/time -f "%U %S" -o "$WORK/time" "$2/bin/livepatch" sync "$WORK/src" --agent "$ADDR" \
-    --certs "$WORK/certs" --dest "$3" >/dev/null
+  LIVEPATCH_SYNC_COMPRESSION=${!compression:-auto} /usr/bin/time -f "%U %S" -o "$WORK/time" \
+    "$2/bin/livepatch" sync "$WORK/src" --agent "$ADDR" --certs "$WORK/certs" --dest "$3" >/dev/null
   end=$(date +%s%3N)
   a1=$(cpu_ticks "$AGENT_PID")
   diff -r "$WORK/src" "$WORK/root/$3" >/dev/null || { echo "variant $1: result differs" >&2; exit 1; }
@@ -54,4 +55,5 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
 done >"$WORK/runs"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 "$ROOT/bench/ab-summary.py" "$WORK/runs" "$DIST_A" "$DIST_B"
+python3 "$ROOT/bench/ab-summary.py" "$WORK/runs" "$DIST_A ${COMPRESSION_A:-}" \
+  "$DIST_B ${COMPRESSION_B:-}"
