@@ -401,6 +401,7 @@ public final class DaemonServer implements AutoCloseable {
     PrintWriter out = writer(frames, FrameType.OUT, phase);
     PrintWriter err = writer(frames, FrameType.ERR, phase);
     int code;
+    boolean failed = false;
     try {
       code =
           entryPoint.run(
@@ -409,14 +410,26 @@ public final class DaemonServer implements AutoCloseable {
               err,
               new ToolEnvironment(request.env(), request.workingDirectory(), invocation));
     } catch (RuntimeException | Error e) {
-      err.println("internal error in the daemon: " + e);
+      // The tool reports its own failures; one escaping it is a bug. Its message may quote what
+      // the run was given (a token in a flag, say), which never goes out unscrubbed: the type
+      // only, and where to see the rest.
+      err.println(
+          "internal error in the daemon ("
+              + e.getClass().getName()
+              + "); run the command again with --no-daemon to see it in full");
       code = ExitCode.INTERNAL;
+      if (e instanceof Error) {
+        failed = true; // out of memory, say: this JVM serves no more runs
+      }
     } finally {
       out.flush();
       err.flush();
     }
     if (phase.compareAndSet(0, 2)) {
       sendExit(frames, code);
+    }
+    if (failed) {
+      requestStop();
     }
     Thread.interrupted(); // a cancel's interrupt must not reach the next run on this thread
   }

@@ -7,6 +7,7 @@ import dev.velocitytrinity.core.cli.ExitCode;
 import dev.velocitytrinity.core.cli.StopHook;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -330,6 +331,38 @@ class DaemonServerIT {
     } finally {
       never.countDown();
     }
+  }
+
+  @Test
+  void run_toolThrows_exit4WithoutTheMessage_andAnErrorEndsTheDaemon() throws Exception {
+    start(
+        (args, out, err, env) -> {
+          if (args[0].equals("error")) {
+            throw new StackOverflowError("--token=ghp_0123456789abcdef0123456789abcdef0123");
+          }
+          throw new IllegalStateException("--token=ghp_0123456789abcdef0123456789abcdef0123");
+        });
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    DaemonClient.Outcome bug =
+        client().run(address, request("bug"), OutputStream.nullOutputStream(), err);
+    awaitIdle();
+
+    assertThat(bug).isEqualTo(new DaemonClient.Ran(ExitCode.INTERNAL));
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("java.lang.IllegalStateException", "--no-daemon")
+        .doesNotContain("ghp_");
+    assertThat(serving).isNotDone(); // a bug in one run: the daemon goes on
+
+    err.reset();
+    DaemonClient.Outcome error =
+        client().run(address, request("error"), OutputStream.nullOutputStream(), err);
+
+    assertThat(error).isEqualTo(new DaemonClient.Ran(ExitCode.INTERNAL));
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("java.lang.StackOverflowError")
+        .doesNotContain("ghp_");
+    assertThat(serving.get(10, TimeUnit.SECONDS)).isEqualTo(DaemonServer.Ending.STOPPED);
   }
 
   /** What SIGTERM's hook does: the run in progress ends with its own result, then the daemon. */
