@@ -142,15 +142,17 @@ rsync_bytes() { # rsync --stats output -> bytes sent plus received
   echo $((sent + recv))
 }
 
-run_rsync() {
-  local start end out
+run_rsync_into() { # rsyncd-module destination-folder [extra rsync flags...]
+  local module=$1 dest=$2 start out
+  shift 2
   start=$(now_ms)
-  out=$(rsync -a --no-whole-file --delete --stats "$SRC/" "rsync://127.0.0.1:$RS_PORT/dst/")
-  end=$(now_ms)
-  RS_MS=$((end - start))
+  out=$(rsync -a --no-whole-file "$@" --stats "$SRC/" "rsync://127.0.0.1:$RS_PORT/$module/")
+  RS_MS=$(( $(now_ms) - start ))
   RS_BYTES=$(rsync_bytes "$out")
-  diff -r "$SRC" "$RS_DST" >/dev/null || { echo "rsync result differs" >&2; exit 1; }
+  diff -r "$SRC" "$dest" >/dev/null || { echo "rsync result differs ($module)" >&2; exit 1; }
 }
+
+run_rsync() { run_rsync_into dst "$RS_DST" --delete; }
 
 # Reference: the same JVM doing nothing but start, parse and print (no TLS, no sync).
 start=$(now_ms); $LIVEPATCH --version >/dev/null; VERSION_MS=$(( $(now_ms) - start ))
@@ -213,11 +215,7 @@ scenario "full initial sync"
 # For context, not a target: the same first sync by rsync with --fsync, which flushes each file to
 # disk as livepatch's agent does before it renames a change set into place (plain rsync leaves
 # the data in the page cache). Compared with the livepatch run above.
-start=$(now_ms)
-out=$(rsync -a --no-whole-file --fsync --stats "$SRC/" "rsync://127.0.0.1:$RS_PORT/dst3/")
-RS_MS=$(( $(now_ms) - start ))
-RS_BYTES=$(rsync_bytes "$out")
-diff -r "$SRC" "$RS_DST3" >/dev/null || { echo "rsync --fsync result differs" >&2; exit 1; }
+run_rsync_into dst3 "$RS_DST3" --fsync
 add_row "full initial sync, against rsync --fsync (durable on disk, as livepatch's apply; context only)"
 await_daemon
 repeated_scenario "1-line edit in 1 file" edit_first_file
@@ -254,11 +252,7 @@ if [[ "$DAEMON" == 1 ]]; then
   LP_MS=$(( $(now_ms) - start ))
   LP_BYTES=$(sed -n 's/.*sent \([0-9]*\) bytes, received \([0-9]*\) bytes.*/\1 \2/p' <<<"$out" | awk '{print $1+$2}')
   diff -r -x .livepatch-agent "$SRC" "$LP_DST2" >/dev/null || { echo "livepatch result differs" >&2; exit 1; }
-  start=$(now_ms)
-  out=$(rsync -a --no-whole-file --delete --stats "$SRC/" "rsync://127.0.0.1:$RS_PORT/dst2/")
-  RS_MS=$(( $(now_ms) - start ))
-  RS_BYTES=$(rsync_bytes "$out")
-  diff -r "$SRC" "$RS_DST2" >/dev/null || { echo "rsync result differs" >&2; exit 1; }
+  run_rsync_into dst2 "$RS_DST2" --delete
   add_row "full initial sync into a second, empty agent, served by the warm daemon"
 fi
 
