@@ -88,6 +88,31 @@ class LivePatchDaemonIT {
         .isNotEqualTo(java.util.Optional.of(true));
   }
 
+  /**
+   * A file watcher that restarts its command signals the command's whole process group; the daemon
+   * a sync leaves behind is in a session (and so a group) of its own, and outlives that.
+   */
+  @Test
+  @EnabledOnOs(OS.LINUX) // setsid(1) and /proc
+  void sync_leavesTheDaemonInASessionOfItsOwn() throws Exception {
+    String agent = startAgent();
+
+    Launcher.Result first = sync(agent, DEVELOPER);
+
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    long daemon = awaitStatus(s -> s.get("running").asBoolean()).get("pid").asLong();
+    assertThat(sessionOf(daemon))
+        .isEqualTo(daemon)
+        .isNotEqualTo(sessionOf(ProcessHandle.current().pid()));
+  }
+
+  /** The session id of a process (field 6 of /proc/PID/stat, after the parenthesised name). */
+  private static long sessionOf(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[3]);
+  }
+
   @Test
   void syncServedByTheDaemon_failingOnTheAgent_exitsAsItWouldAlone() throws Exception {
     String agent = startAgent();

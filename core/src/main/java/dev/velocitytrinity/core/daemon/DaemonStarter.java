@@ -21,11 +21,15 @@ public final class DaemonStarter {
 
   // A non-interactive shell's background job, with the terminal's signals ignored before the
   // launcher execs java: a JVM started with SIGINT and SIGHUP ignored keeps them ignored, so
-  // neither a Ctrl-C in the terminal nor closing it stops the daemon (SIGTERM still does). The
-  // log is appended to: a second daemon started meanwhile (it finds the first and exits) must not
-  // truncate the first one's log.
+  // neither a Ctrl-C in the terminal nor closing it stops the daemon (SIGTERM still does). Where
+  // setsid(1) exists (Linux) the daemon gets a session and process group of its own, so a signal
+  // sent to the group of the command that started it (a file watcher restarting its command,
+  // say) does not stop it either. The log is appended to: a second daemon started meanwhile (it
+  // finds the first and exits) must not truncate the first one's log.
   private static final String DETACH =
-      "log=$1; shift; trap '' INT HUP QUIT TSTP TTIN TTOU; \"$@\" </dev/null >>\"$log\" 2>&1 &";
+      "log=$1; shift; trap '' INT HUP QUIT TSTP TTIN TTOU; "
+          + "if command -v setsid >/dev/null 2>&1; then set -- setsid \"$@\"; fi; "
+          + "\"$@\" </dev/null >>\"$log\" 2>&1 &";
 
   /** Variables the launcher, the JVM or the tool itself read from the daemon's own environment. */
   private static final Set<String> KEPT =
