@@ -124,8 +124,7 @@ public record DaemonAddress(Path socket, Path lock, Path log) {
     }
     PosixFileAttributeView view =
         Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-    if (view != null
-        && view.readAttributes().owner().getName().equals(System.getProperty("user.name"))) {
+    if (view != null && view.readAttributes().owner().getName().equals(currentUser())) {
       view.setPermissions(OWNER_ONLY);
     }
     Optional<String> problem = privateFolderProblem(dir);
@@ -147,7 +146,7 @@ public record DaemonAddress(Path socket, Path lock, Path log) {
       return Optional.of(dir + ": not a directory");
     }
     String owner = attributes.owner().getName();
-    if (!owner.equals(System.getProperty("user.name"))) {
+    if (!owner.equals(currentUser())) {
       return Optional.of(dir + ": belongs to " + owner + ", not to this user");
     }
     if (!OWNER_ONLY.containsAll(attributes.permissions())) {
@@ -158,6 +157,28 @@ public record DaemonAddress(Path socket, Path lock, Path log) {
               + "), so it is not used");
     }
     return Optional.empty();
+  }
+
+  /**
+   * This process's user as file owners and socket peers are named: the user's name, or, for a user
+   * id the system has no name for (a container run with an arbitrary uid, where the JVM's {@code
+   * user.name} is "?"), the id itself, read off a file this process creates.
+   */
+  static String currentUser() {
+    String name = System.getProperty("user.name");
+    if (!"?".equals(name)) {
+      return name;
+    }
+    try {
+      Path probe = Files.createTempFile("velocity-trinity-user", null);
+      try {
+        return Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS).getName();
+      } finally {
+        Files.deleteIfExists(probe);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      return name; // no daemon then: nothing will match
+    }
   }
 
   /** For messages: the socket's path. */

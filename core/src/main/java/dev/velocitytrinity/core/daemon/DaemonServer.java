@@ -474,7 +474,7 @@ public final class DaemonServer implements AutoCloseable {
   private static boolean samePeerUser(SocketChannel channel) {
     try {
       UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
-      return peer.user().getName().equals(System.getProperty("user.name"));
+      return peer.user().getName().equals(DaemonAddress.currentUser());
     } catch (UnsupportedOperationException | IOException e) {
       return true; // no peer credentials here: the folder's permissions are the check
     }
