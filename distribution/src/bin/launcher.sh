@@ -69,8 +69,12 @@ if { [ "$cds_train" != yes ] || [ "${VT_CDS:-on}" = use ]; } && [ "${VT_CDS:-on}
 fi
 
 # First run with this Java: record the classes it loads into a new archive, written under a
-# temporary name and renamed so concurrent first runs never see a partial file.
-mkdir -p "${archive%/*}" 2>/dev/null
+# temporary name and renamed so concurrent first runs never see a partial file. Where it cannot be
+# written (no writable cache folder, a path too long for the system) the JVM would fail as it exits,
+# so the command runs without recording one.
+if [ ${#archive} -ge 4000 ] || ! mkdir -p "${archive%/*}" 2>/dev/null || [ ! -w "${archive%/*}" ]; then
+  exec "$java_cmd" "$@"
+fi
 tmp=$archive.$$.tmp
 "$java_cmd" -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off "$@"
 status=$?

@@ -265,6 +265,24 @@ class LaunchersIT {
     assertThat(Files.getLastModifiedTime(original)).isEqualTo(copied);
   }
 
+  /** Where no archive can be written, the command still runs and succeeds, without recording. */
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void launcher_archivePathTooLongToWrite_runsTheCommandWithoutRecording() throws Exception {
+    Path deep = dir;
+    for (int i = 0; i < 10; i++) {
+      deep = deep.resolve(String.valueOf((char) ('a' + i)).repeat(200)); // 2 KB of path
+    }
+    Path copy = deep.resolve("dist");
+    copyDistribution(copy, "dep-ci");
+
+    Launcher.Result run = Launcher.run(dir, Map.of(), copy.resolve("bin/dep-ci"), "--version");
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).startsWith("dep-ci ");
+    assertThat(run.all()).doesNotContain("shared archive");
+  }
+
   @Test
   @EnabledOnOs({OS.LINUX, OS.MAC})
   void agentLauncher_staleArchive_execsTheJvmWithoutTraining_soSigtermStopsIt() throws Exception {

@@ -14,6 +14,7 @@ import dev.velocitytrinity.livepatch.protocol.LiteralMessages;
 import dev.velocitytrinity.livepatch.protocol.Manifests;
 import dev.velocitytrinity.livepatch.protocol.Protocol;
 import dev.velocitytrinity.livepatch.protocol.SignaturePages;
+import dev.velocitytrinity.livepatch.protocol.SignatureRequests;
 import dev.velocitytrinity.livepatch.tree.ChangeSet;
 import dev.velocitytrinity.livepatch.tree.EntryKind;
 import dev.velocitytrinity.livepatch.tree.HashCache;
@@ -396,10 +397,9 @@ public final class SyncClient {
     if (paths.isEmpty()) {
       return signatures;
     }
-    call.send(
-        SyncRequest.newBuilder()
-            .setSignatureRequest(SignatureRequest.newBuilder().addAllPaths(paths))
-            .build());
+    for (SignatureRequest request : SignatureRequests.of(paths)) {
+      call.send(SyncRequest.newBuilder().setSignatureRequest(request).build());
+    }
     SignaturePages.Assembler assembler = new SignaturePages.Assembler();
     while (signatures.size() < paths.size()) {
       FileSignature page = call.next().getSignature();

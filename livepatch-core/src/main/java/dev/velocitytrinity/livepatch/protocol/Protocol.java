@@ -36,6 +36,9 @@ public final class Protocol {
 
   public static final int SIGNATURE_PAGE = 32 * 1024;
 
+  /** Path text per signature request (the agent takes messages of at most 2 MiB). */
+  public static final int SIGNATURE_REQUEST_BYTES = 512 * 1024;
+
   /** A delta chunk is sent once its payload reaches this size. */
   public static final int CHUNK_BYTES = 256 * 1024;
 

@@ -50,6 +50,9 @@ public final class Transports {
 
   public static final String TLS_1_3 = "TLSv1.3";
 
+  /** Largest message an agent takes from a client. */
+  public static final int MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+
   /** HTTP/2 window: a few delta chunks in flight on a fast link. */
   private static final int FLOW_CONTROL_WINDOW = 4 * 1024 * 1024;
 
@@ -78,7 +81,9 @@ public final class Transports {
         .sslContext(serverContext(tls))
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .flowControlWindow(FLOW_CONTROL_WINDOW)
-        .maxInboundMessageSize(8 * 1024 * 1024);
+        // The agent reads several messages ahead: each stays small (a client's chunks and
+        // batches are ~256 KiB, its signature requests ≤ 512 KiB) so that bounds its memory.
+        .maxInboundMessageSize(MAX_REQUEST_BYTES);
   }
 
   /**

@@ -72,11 +72,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One Sync call. gRPC delivers its messages one at a time, so the state needs no locking; the
  * root's lock is held from Begin until the call ends, so two change sets never interleave. Inbound,
- * {@link #REQUESTED_AHEAD} messages are requested beyond the one being handled, so the next ones
- * are decoded off the network while this one is written to staging (with gRPC's automatic flow
- * control each message waited for the previous one's write and two thread hand-offs); memory stays
- * bounded by that many messages. Outbound, manifest pages and signatures are produced only while
- * the transport is ready (see {@link #drain}).
+ * once Begin holds the lock, {@link #REQUESTED_AHEAD} messages are requested beyond the one being
+ * handled, so the next ones are decoded off the network while this one is written to staging (with
+ * gRPC's automatic flow control each message waited for the previous one's write and two thread
+ * hand-offs). A call waiting for the lock has none requested, so memory stays bounded by that many
+ * messages of at most {@code Transports.MAX_REQUEST_BYTES} for the one call that writes. Outbound,
+ * manifest pages and signatures are produced only while the transport is ready (see {@link
+ * #drain}).
  */
 final class SyncSession implements StreamObserver<SyncRequest> {
 
@@ -84,8 +86,8 @@ final class SyncSession implements StreamObserver<SyncRequest> {
   private static final DateTimeFormatter ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
 
-  /** Messages requested beyond the one being handled (each about {@link Protocol#CHUNK_BYTES}). */
-  static final int REQUESTED_AHEAD = 16;
+  /** Messages requested beyond the one being handled, once the call holds the root's lock. */
+  static final int REQUESTED_AHEAD = 8;
 
   private final AgentRoot root;
   private final AgentSettings settings;
@@ -179,7 +181,7 @@ final class SyncSession implements StreamObserver<SyncRequest> {
     if (out instanceof ServerCallStreamObserver<SyncResponse> server) {
       server.setOnReadyHandler(() -> guarded(this::drain));
       server.disableAutoRequest();
-      server.request(1 + REQUESTED_AHEAD);
+      server.request(1); // Begin; more once it holds the lock
     }
   }
 
@@ -312,6 +314,9 @@ final class SyncSession implements StreamObserver<SyncRequest> {
       return;
     }
     locked = true;
+    if (out instanceof ServerCallStreamObserver<SyncResponse> server) {
+      server.request(REQUESTED_AHEAD);
+    }
     if (!dest.isEmpty()) {
       Files.createDirectories(destDir);
     }

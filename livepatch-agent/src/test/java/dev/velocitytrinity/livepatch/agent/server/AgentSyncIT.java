@@ -148,6 +148,36 @@ class AgentSyncIT {
     assertThat(outcome.bytesSent()).isLessThan(size * 2 / 3);
   }
 
+  /** The agent reads messages ahead while it writes: each must be small. */
+  @Test
+  void sync_messageOverTheAgentsLimit_isRefusedAndChangesNothing() throws Exception {
+    Files.createDirectories(remoteRoot);
+    Files.writeString(remoteRoot.resolve("base.txt"), "before");
+    byte[] big = new byte[Transports.MAX_REQUEST_BYTES + 1024];
+
+    java.util.List<Object> answers =
+        rawCall(
+            FileStart.newBuilder().setSize(big.length).setWhole(true),
+            dev.velocitytrinity.proto.livepatch.v1.DeltaOp.newBuilder()
+                .setLiteral(
+                    dev.velocitytrinity.proto.livepatch.v1.Literal.newBuilder()
+                        .setData(com.google.protobuf.ByteString.copyFrom(big))
+                        .setRawLength(big.length)),
+            dev.velocitytrinity.proto.livepatch.v1.FileEnd.newBuilder().setId(1).build());
+
+    assertThat(answers.get(answers.size() - 1))
+        .isInstanceOfSatisfying(
+            Throwable.class,
+            t -> {
+              // gRPC resets the stream on a message over the limit; the call never reaches the
+              // agent's checks (which would answer DATA_LOSS for this one).
+              Status status = Status.fromThrowable(t);
+              assertThat(status.getCode()).isEqualTo(Status.Code.CANCELLED);
+              assertThat(status.getDescription()).contains("RST_STREAM");
+            });
+    assertThat(remoteRoot.resolve("base.txt")).hasContent("before");
+  }
+
   static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badLiterals() {
     var literal = dev.velocitytrinity.proto.livepatch.v1.Literal.newBuilder().setRawLength(200);
     // A literal run, then a match whose offset points before the start of the output.
