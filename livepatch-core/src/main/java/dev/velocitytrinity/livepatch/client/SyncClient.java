@@ -200,7 +200,9 @@ public final class SyncClient {
       Committed committed;
       CompletableFuture<TreeSnapshot> expected;
       CompletableFuture<String> expectedHash;
-      try (Literals.Compressor compressor = new Literals.Compressor(codecs(spec, lz4))) {
+      CodecChooser codecs = codecs(spec, lz4);
+      call.codecs = codecs; // told when the link makes the sender wait
+      try (Literals.Compressor compressor = new Literals.Compressor(codecs)) {
         for (String path : changes.removals()) {
           call.send(SyncRequest.newBuilder().setRemove(Remove.newBuilder().setPath(path)).build());
         }
@@ -607,6 +609,9 @@ public final class SyncClient {
     /** Whether the agent takes small whole files in batches (see Protocol). */
     private boolean fileBatches;
 
+    /** Hears when the link makes this call's sender wait (see ThroughputCodecChooser). */
+    private CodecChooser codecs = CodecChooser.always(LiteralCodec.ZSTD);
+
     @Override
     public void beforeStart(ClientCallStreamObserver<SyncRequest> requestStream) {
       this.requests = requestStream;
@@ -642,6 +647,9 @@ public final class SyncClient {
     void send(SyncRequest request) throws SyncException {
       long deadline = System.nanoTime() + timeout.toNanos();
       synchronized (ready) {
+        if (!requests.isReady()) {
+          codecs.senderWaited();
+        }
         while (!requests.isReady()) {
           if (error != null) {
             throw map(error);

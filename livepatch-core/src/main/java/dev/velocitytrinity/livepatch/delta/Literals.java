@@ -63,6 +63,12 @@ public final class Literals {
     }
 
     public Encoded encode(byte[] data, int offset, int length) {
+      Encoded encoded = compress(data, offset, length);
+      chooser.encoded(encoded.data().length);
+      return encoded;
+    }
+
+    private Encoded compress(byte[] data, int offset, int length) {
       if (length >= MIN_COMPRESS) {
         LiteralCodec codec = chooser.next(length);
         int packed =

@@ -14,13 +14,17 @@ import org.slf4j.LoggerFactory;
  * <p>The first {@link #SMALL} bytes go with zstd: a small change set costs little CPU either way,
  * and zstd sends the fewest bytes. After that, literals are grouped into windows of {@link #WINDOW}
  * raw bytes, each timed on the sender's clock from its first literal to the next window's, so
- * reading, hashing, compressing and waiting for the link all count. The first window (lz4) is not
- * timed: the transport's buffers, still filling, would make it look faster than the link is. Then
- * one window of zstd and one of lz4 are timed and the faster codec is used. The other gets one
- * window again after {@link #FIRST_REVISIT} windows, so a change in the link or in the machine's
- * load is noticed; each time that confirms the choice, the wait doubles (up to {@link
- * #LAST_REVISIT}), so a clear winner costs little. Not thread-safe: one per sync, used by the
- * thread that encodes.
+ * reading, compressing and waiting for the link all count. The link's buffers (gRPC's, HTTP/2's
+ * window, the sockets', the agent's read-ahead: about {@link #BUFFERED} bytes) distort a window
+ * while they fill: they take its bytes faster than the link carries them. So a window counts only
+ * when they were steady: it waited for the link and so did the window before it (they were full
+ * throughout), or neither it nor the window before, with the same codec, waited, and more than
+ * {@link #BUFFERED} bytes had gone before it (the link keeps up with this codec). A window that
+ * does not count is run again with the same codec. Windows start with zstd (on a slow link, the
+ * cheaper one to spend waiting on); once each codec has a window that counts, the faster is used,
+ * and the other gets a window again after {@link #FIRST_REVISIT} windows, then twice as long each
+ * time it loses (up to {@link #LAST_REVISIT}), so a change in the link or the machine's load is
+ * noticed at little cost. Not thread-safe: one per sync, used by the thread that encodes and sends.
  */
 public final class ThroughputCodecChooser implements CodecChooser {
 
@@ -29,6 +33,9 @@ public final class ThroughputCodecChooser implements CodecChooser {
 
   /** Raw bytes per window. */
   static final long WINDOW = 16L << 20;
+
+  /** Bytes on the wire the link's buffers may hold, rounded up. */
+  static final long BUFFERED = 8L << 20;
 
   /** Windows with the faster codec before the other is timed again, at first and at most. */
   static final int FIRST_REVISIT = 8;
@@ -39,12 +46,17 @@ public final class ThroughputCodecChooser implements CodecChooser {
 
   private final LongSupplier nanoTime;
   private long seen;
+  private long wire;
   private LiteralCodec current = LiteralCodec.ZSTD;
-  private int windows;
+  private boolean measuring;
   private long windowStart;
   private long windowBytes;
+  private long wireBeforeWindow;
+  private boolean waited;
+  private boolean waitedBefore;
+  private boolean sameCodecBefore;
 
-  /** Raw bytes per nanosecond in each codec's latest timed window; NaN until timed. */
+  /** Raw bytes per nanosecond in each codec's latest window that counted; NaN until one did. */
   private double lz4Rate = Double.NaN;
 
   private double zstdRate = Double.NaN;
@@ -65,8 +77,9 @@ public final class ThroughputCodecChooser implements CodecChooser {
       return LiteralCodec.ZSTD;
     }
     long now = nanoTime.getAsLong();
-    if (windows == 0) {
-      startWindow(LiteralCodec.LZ4, now);
+    if (!measuring) {
+      measuring = true;
+      startWindow(LiteralCodec.ZSTD, now);
     } else if (windowBytes >= WINDOW) {
       startWindow(afterWindow(now), now);
     }
@@ -75,9 +88,21 @@ public final class ThroughputCodecChooser implements CodecChooser {
     return current;
   }
 
+  @Override
+  public void encoded(int wireLength) {
+    wire += wireLength;
+  }
+
+  @Override
+  public void senderWaited() {
+    waited = true;
+  }
+
   private LiteralCodec afterWindow(long now) {
-    if (windows == 1) {
-      return LiteralCodec.ZSTD; // the untimed first window
+    boolean counts =
+        waited ? waitedBefore : !waitedBefore && sameCodecBefore && wireBeforeWindow >= BUFFERED;
+    if (!counts) {
+      return current; // the buffers were filling: run it again
     }
     double rate = windowBytes / (double) Math.max(1, now - windowStart);
     boolean revisit = !Double.isNaN(lz4Rate) && !Double.isNaN(zstdRate) && current != best();
@@ -88,6 +113,9 @@ public final class ThroughputCodecChooser implements CodecChooser {
     }
     if (Double.isNaN(lz4Rate)) {
       return LiteralCodec.LZ4;
+    }
+    if (Double.isNaN(zstdRate)) {
+      return LiteralCodec.ZSTD;
     }
     LiteralCodec best = best();
     if (revisit) {
@@ -121,10 +149,13 @@ public final class ThroughputCodecChooser implements CodecChooser {
           megabytesPerSecond(lz4Rate),
           megabytesPerSecond(zstdRate));
     }
+    sameCodecBefore = codec == current;
     current = codec;
-    windows++;
     windowStart = now;
     windowBytes = 0;
+    wireBeforeWindow = wire;
+    waitedBefore = waited;
+    waited = false;
   }
 
   private static String megabytesPerSecond(double bytesPerNano) {

@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -59,6 +60,74 @@ class AgentSyncIT {
   private Path denyList;
   private AgentServer server;
   private PushRecords records;
+  private final LiteralsSeen literals = new LiteralsSeen();
+
+  /**
+   * Counts the codecs of the literals the agent receives, and can make it look like an agent older
+   * than lz4 support by taking "lz4" out of its Hello.
+   */
+  private static final class LiteralsSeen implements io.grpc.ServerInterceptor {
+    final java.util.concurrent.atomic.AtomicInteger zstd =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger lz4 =
+        new java.util.concurrent.atomic.AtomicInteger();
+    volatile boolean hideLz4;
+
+    @Override
+    public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(
+        io.grpc.ServerCall<Q, A> call,
+        io.grpc.Metadata headers,
+        io.grpc.ServerCallHandler<Q, A> next) {
+      io.grpc.ServerCall<Q, A> answering =
+          new io.grpc.ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            @Override
+            public void sendMessage(A message) {
+              super.sendMessage(hideLz4 ? withoutLz4(message) : message);
+            }
+          };
+      return new io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener<>(
+          next.startCall(answering, headers)) {
+        @Override
+        public void onMessage(Q message) {
+          count((SyncRequest) message);
+          super.onMessage(message);
+        }
+      };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A> A withoutLz4(A message) {
+      SyncResponse response = (SyncResponse) message;
+      if (!response.hasHello()) {
+        return message;
+      }
+      var hello = response.getHello();
+      return (A)
+          response.toBuilder()
+              .setHello(
+                  hello.toBuilder()
+                      .clearCapabilities()
+                      .addAllCapabilities(
+                          hello.getCapabilitiesList().stream()
+                              .filter(c -> !c.equals("lz4"))
+                              .toList()))
+              .build();
+    }
+
+    private void count(SyncRequest request) {
+      List<dev.velocitytrinity.proto.livepatch.v1.Literal> seen = new java.util.ArrayList<>();
+      request.getChunk().getOpsList().forEach(op -> seen.add(op.getLiteral()));
+      request.getFileBatch().getFilesList().forEach(f -> seen.add(f.getContent()));
+      for (var literal : seen) {
+        if (literal.getZstd()) {
+          zstd.incrementAndGet();
+        }
+        if (literal.getLz4()) {
+          lz4.incrementAndGet();
+        }
+      }
+    }
+  }
 
   @BeforeEach
   void startAgent() throws Exception {
@@ -78,7 +147,7 @@ class AgentSyncIT {
 
   private AgentServer start(AgentSettings settings) throws Exception {
     return new AgentServer(
-            Transports.server(new InetSocketAddress("127.0.0.1", 0), pki.agent),
+            Transports.server(new InetSocketAddress("127.0.0.1", 0), pki.agent).intercept(literals),
             AgentRoot.open(remoteRoot),
             settings,
             Clock.systemUTC())
@@ -146,6 +215,33 @@ class AgentSyncIT {
     assertSameTree();
     assertThat(outcome.literalBytes()).isLessThan(size * 2 / 3);
     assertThat(outcome.bytesSent()).isLessThan(size * 2 / 3);
+    switch (compression) {
+      case ZSTD -> {
+        assertThat(literals.lz4).hasValue(0);
+        assertThat(literals.zstd.get()).isPositive();
+      }
+      case LZ4 -> {
+        assertThat(literals.zstd).hasValue(0);
+        assertThat(literals.lz4.get()).isPositive();
+      }
+      // Its first MiB go with zstd; lz4 is timed only past several windows, which this test's
+      // timing cannot pin down.
+      case AUTO -> assertThat(literals.zstd.get()).isPositive();
+    }
+  }
+
+  /** An agent older than lz4 support never gets an lz4 literal, even when the user asks for lz4. */
+  @Test
+  void sync_lz4AskedOfAnAgentWithoutIt_sendsZstd() throws Exception {
+    literals.hideLz4 = true;
+    Path file = local.resolve("big.txt");
+    Files.writeString(file, text(3 << 20));
+
+    sync(pki.client("alice"), spec(false, false, false).withCompression(Compression.LZ4));
+
+    assertSameTree();
+    assertThat(literals.lz4).hasValue(0);
+    assertThat(literals.zstd.get()).isPositive();
   }
 
   /** The agent reads messages ahead while it writes: each must be small. */
