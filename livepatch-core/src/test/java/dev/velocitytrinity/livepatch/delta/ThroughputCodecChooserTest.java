@@ -74,6 +74,14 @@ class ThroughputCodecChooserTest {
     }
   }
 
+  /** The windows of a 4 MiB + 60-window sync on {@code link}, as {@link SimulatedSync#windows}. */
+  private static String windowsOn(Link link) {
+    return new SimulatedSync()
+        .send(ThroughputCodecChooser.SMALL, link)
+        .sendWindows(60, link)
+        .windows();
+  }
+
   private static long count(String windows, char codec) {
     return windows.chars().filter(c -> c == codec).count();
   }
@@ -93,11 +101,7 @@ class ThroughputCodecChooserTest {
 
   @Test
   void next_fastLink_settlesOnLz4AndRevisitsZstdEverLessOften() {
-    String windows =
-        new SimulatedSync()
-            .send(ThroughputCodecChooser.SMALL, FAST)
-            .sendWindows(60, FAST)
-            .windows();
+    String windows = windowsOn(FAST);
 
     // zstd until more bytes have gone than the buffers hold (before that a window that never
     // waited may just have filled them), then lz4, whose first window after zstd does not count
@@ -109,11 +113,7 @@ class ThroughputCodecChooserTest {
 
   @Test
   void next_slowLink_settlesOnZstd_withoutTrustingTheBuffersWhileTheyFill() {
-    String windows =
-        new SimulatedSync()
-            .send(ThroughputCodecChooser.SMALL, SLOW)
-            .sendWindows(60, SLOW)
-            .windows();
+    String windows = windowsOn(SLOW);
 
     // While the buffers fill, lz4 looks faster than the link is: had that counted, lz4 would have
     // been kept. Its first window after zstd waited after one that did not, so it is run again
@@ -126,11 +126,7 @@ class ThroughputCodecChooserTest {
 
   @Test
   void next_linkFastForZstdOnly_keepsZstd_andRetriesAnLz4WindowTheBuffersAbsorbed() {
-    String windows =
-        new SimulatedSync()
-            .send(ThroughputCodecChooser.SMALL, MIDDLING)
-            .sendWindows(60, MIDDLING)
-            .windows();
+    String windows = windowsOn(MIDDLING);
 
     // zstd never waits here and lz4 does: each time lz4 is tried, its first window does not count
     // (the codec changed), its second waits after one that did not (the buffers were filling),
